@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Data.Entities;
+
+namespace Portal.Data.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.HasIndex(p => new { p.LastName, p.FirstName });
+        builder.HasIndex(p => p.DateOfBirth);
+        builder.HasMany(p => p.Involvements).WithOne(i => i.Person).HasForeignKey(i => i.PersonId);
+    }
+}
+
+internal sealed class ArrestConfiguration : IEntityTypeConfiguration<Arrest>
+{
+    public void Configure(EntityTypeBuilder<Arrest> builder)
+    {
+        builder.HasIndex(a => a.DcNumber).IsUnique();
+        builder.HasIndex(a => a.ArrestedUtc);
+        builder.HasIndex(a => new { a.District, a.ArrestedUtc });
+        builder.HasMany(a => a.Charges).WithOne().HasForeignKey(c => c.ArrestId);
+        builder.HasMany(a => a.Involvements).WithOne(i => i.Arrest).HasForeignKey(i => i.ArrestId);
+    }
+}
+
+internal sealed class ChargeConfiguration : IEntityTypeConfiguration<Charge>
+{
+    public void Configure(EntityTypeBuilder<Charge> builder)
+    {
+        builder.HasIndex(c => new { c.Statute, c.ArrestId });
+    }
+}
+
+internal sealed class InvolvementConfiguration : IEntityTypeConfiguration<Involvement>
+{
+    public void Configure(EntityTypeBuilder<Involvement> builder)
+    {
+        builder.HasIndex(i => new { i.ArrestId, i.Role });
+        builder.HasIndex(i => new { i.PersonId, i.Role });
+    }
+}

@@ -1,0 +1,39 @@
+namespace Portal.Data.Entities;
+
+public enum AgreementStatus
+{
+    Draft,
+    Active,
+    UnderReview,
+    Terminated,
+    Expired,
+}
+
+public enum DecisionOutcome
+{
+    Renew,
+    Terminate,
+}
+
+public sealed class Agreement
+{
+    public int Id { get; set; }
+    public string Reference { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Counterparty { get; set; } = "";
+    public string CounterpartyAddress { get; set; } = "";
+    public DateOnly EffectiveDate { get; set; }
+    public DateOnly ExpiryDate { get; set; }
+    public int NoticePeriodDays { get; set; }
+    public AgreementStatus Status { get; set; }
+    public DecisionOutcome DefaultOutcome { get; set; } = DecisionOutcome.Renew;
+
+    /// <summary>Set by an issued termination letter; from this instant the liaison sees nothing.</summary>
+    public DateTimeOffset? TerminationEffectiveUtc { get; set; }
+    public string? TerminationLetterNumber { get; set; }
+
+    public List<Amendment> Amendments { get; set; } = [];
+    public List<Seat> Seats { get; set; } = [];
+    public List<Ballot> Ballots { get; set; } = [];
+    public List<AgreementEvent> Events { get; set; } = [];
+}

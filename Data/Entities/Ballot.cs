@@ -1,0 +1,37 @@
+namespace Portal.Data.Entities;
+
+public enum BallotStatus
+{
+    Scheduled,
+    Open,
+    Decided,
+    Closed,
+}
+
+public sealed class Ballot
+{
+    public int Id { get; set; }
+    public int AgreementId { get; set; }
+    public Agreement? Agreement { get; set; }
+    public int AmendmentId { get; set; }
+    public Amendment? Amendment { get; set; }
+    public string AmendmentHash { get; set; } = "";
+    public string Term { get; set; } = "";
+    public DateTimeOffset OpensUtc { get; set; }
+    public DateTimeOffset ClosesUtc { get; set; }
+    public int TerminationThreshold { get; set; } = 2;
+    public BallotStatus Status { get; set; }
+    public List<Vote> Votes { get; set; } = [];
+    public BallotDecision? Decision { get; set; }
+}
+
+/// <summary>The one decision of a ballot; the unique key on BallotId makes it happen exactly once.</summary>
+public sealed class BallotDecision
+{
+    public int Id { get; set; }
+    public int BallotId { get; set; }
+    public DecisionOutcome Outcome { get; set; }
+    public DateTimeOffset DecidedUtc { get; set; }
+    public string Tally { get; set; } = "";
+    public bool ByDefault { get; set; }
+}

@@ -1,0 +1,58 @@
+namespace Portal.Data.Entities;
+
+public enum InvolvementRole
+{
+    Arrestee,
+    Victim,
+    Witness,
+}
+
+/// <summary>A synthetic person. Immigration status is deliberately not a field (2009 amendment).</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+    public string FirstName { get; set; } = "";
+    public string LastName { get; set; } = "";
+    public DateOnly DateOfBirth { get; set; }
+    public string Street { get; set; } = "";
+    public string City { get; set; } = "";
+    public string Zip { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string StateId { get; set; } = "";
+    public string PlaceOfBirth { get; set; } = "";
+    public string Race { get; set; } = "";
+    public string Ethnicity { get; set; } = "";
+    public string Sex { get; set; } = "";
+    public List<Involvement> Involvements { get; set; } = [];
+}
+
+public sealed class Arrest
+{
+    public int Id { get; set; }
+    public string DcNumber { get; set; } = "";
+    public DateTimeOffset ArrestedUtc { get; set; }
+    public int District { get; set; }
+    public string Officer { get; set; } = "";
+    public List<Charge> Charges { get; set; } = [];
+    public List<Involvement> Involvements { get; set; } = [];
+}
+
+public sealed class Charge
+{
+    public int Id { get; set; }
+    public int ArrestId { get; set; }
+    public string Statute { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string Grade { get; set; } = "";
+}
+
+/// <summary>How a person took part in an arrest.</summary>
+public sealed class Involvement
+{
+    public int Id { get; set; }
+    public int PersonId { get; set; }
+    public Person? Person { get; set; }
+    public int ArrestId { get; set; }
+    public Arrest? Arrest { get; set; }
+    public InvolvementRole Role { get; set; }
+}

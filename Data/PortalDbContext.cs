@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data.Entities;
+
+namespace Portal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
+    public DbSet<Amendment> Amendments => Set<Amendment>();
+    public DbSet<Seat> Seats => Set<Seat>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<BallotDecision> BallotDecisions => Set<BallotDecision>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Letter> Letters => Set<Letter>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<Arrest> Arrests => Set<Arrest>();
+    public DbSet<Charge> Charges => Set<Charge>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<MaskingPolicyVersion> MaskingPolicyVersions => Set<MaskingPolicyVersion>();
+    public DbSet<MaskingRule> MaskingRules => Set<MaskingRule>();
+    public DbSet<RowRule> RowRules => Set<RowRule>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks so range queries and sorts run in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>();
+    }
+}

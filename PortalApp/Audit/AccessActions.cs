@@ -1,0 +1,36 @@
+namespace PortalApp.Audit;
+
+/// <summary>The actions the access log knows. Every feature logs with one of these names.</summary>
+public static class AccessActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string LockedOut = "locked-out";
+    public const string PasswordChange = "password-change";
+    public const string TwoFactorChange = "two-factor-change";
+    public const string UserCreate = "user-create";
+    public const string UserChange = "user-change";
+    public const string UserLock = "user-lock";
+    public const string UserUnlock = "user-unlock";
+    public const string PasswordReset = "password-reset";
+    public const string Search = "search";
+    public const string RecordView = "record-view";
+    public const string Export = "export";
+    public const string Vote = "vote";
+    public const string Decision = "decision";
+    public const string AgreementChange = "agreement-change";
+    public const string BallotOpen = "ballot-open";
+    public const string LetterAction = "letter";
+    public const string PolicyChange = "policy-change";
+    public const string FlagReview = "flag-review";
+    public const string AuditRead = "audit-read";
+    public const string Denied = "denied";
+}
+
+public static class AccessOutcomes
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Refused = "refused";
+}

@@ -1,0 +1,18 @@
+using System.Security.Claims;
+
+namespace PortalApp.Audit;
+
+/// <summary>What a feature tells the access log. Never put a value here that was masked for the actor.</summary>
+public sealed record AccessEvent(string Action, string Outcome = AccessOutcomes.Success)
+{
+    public ClaimsPrincipal? Actor { get; init; }
+    /// <summary>For events before a principal exists (a failed sign-in): the name that was tried.</summary>
+    public string? UserName { get; init; }
+    public string? Target { get; init; }
+    public string? Filters { get; init; }
+    public int? ResultCount { get; init; }
+    public IReadOnlyCollection<string>? RevealedFields { get; init; }
+    public bool Flagged { get; init; }
+    public string? FlagReason { get; init; }
+    public string? Purpose { get; init; }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Portal.Data.Entities;
+using PortalApp.Authorization;
+
+namespace PortalApp.Audit;
+
+/// <summary>The single entry point through which every feature writes to the access log.</summary>
+public sealed class AccessLog(AccessLogWriter writer, ClientInfo client, TimeProvider time)
+{
+    // Entries are kept to the hundredth of a second.
+    private const long HundredthTicks = TimeSpan.TicksPerMillisecond * 10;
+
+    public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var actor = e.Actor ?? new ClaimsPrincipal();
+        var entry = new AccessLogEntry
+        {
+            AtUtc = new DateTimeOffset(now.UtcTicks - now.UtcTicks % HundredthTicks, TimeSpan.Zero),
+            UserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
+            UserName = e.UserName ?? actor.Identity?.Name,
+            Role = actor.PortalRole(),
+            PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? "Agency" : null),
+            Action = e.Action,
+            Target = Clip(e.Target, 300),
+            Filters = Clip(e.Filters, 2000),
+            ResultCount = e.ResultCount,
+            RevealedFields = e.RevealedFields is null ? null : string.Join(',', e.RevealedFields.Order(StringComparer.Ordinal)),
+            Outcome = e.Outcome,
+            Flagged = e.Flagged,
+            FlagReason = Clip(e.FlagReason, 500),
+            ClientAddress = client.Address,
+            Source = client.Source,
+            Purpose = Clip(e.Purpose, 300),
+        };
+        return writer.AppendAsync(entry, ct);
+    }
+
+    private static string? Clip(string? value, int max) =>
+        value is { Length: > 0 } && value.Length > max ? value[..max] : value;
+}

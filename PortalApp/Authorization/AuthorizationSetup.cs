@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+
+namespace PortalApp.Authorization;
+
+public static class AuthorizationSetup
+{
+    public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
+    {
+        var builder = services.AddAuthorizationBuilder()
+            // Anything without an explicit policy is closed to anonymous visitors.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        foreach (var (policy, roles) in CapabilityMap.RolesFor)
+        {
+            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+        services.AddScoped<Capabilities>();
+        return services;
+    }
+
+    public static string? PortalRole(this ClaimsPrincipal user) =>
+        Roles.All.FirstOrDefault(user.IsInRole);
+
+    public static string? Party(this ClaimsPrincipal user) => user.FindFirstValue(Roles.PartyClaim);
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace PortalApp.Authorization;
+
+/// <summary>
+/// The service-side lock: every service method that reads or changes protected data asks this first,
+/// so a missing page attribute or a crafted circuit call still meets the policy.
+/// </summary>
+public sealed class Capabilities(IAuthorizationService authorization, AuthenticationStateProvider? authState = null)
+{
+    public async Task<ClaimsPrincipal> CurrentUserAsync() =>
+        authState is null ? new ClaimsPrincipal() : (await authState.GetAuthenticationStateAsync()).User;
+
+    public async Task<ClaimsPrincipal> RequireAsync(string policy, ClaimsPrincipal? user = null)
+    {
+        user ??= await CurrentUserAsync();
+        var result = await authorization.AuthorizeAsync(user, policy);
+        if (!result.Succeeded)
+        {
+            throw new CapabilityDeniedException(policy);
+        }
+        return user;
+    }
+
+    public async Task<bool> HasAsync(string policy, ClaimsPrincipal? user = null)
+    {
+        user ??= await CurrentUserAsync();
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+    }
+}
+
+public sealed class CapabilityDeniedException(string policy)
+    : UnauthorizedAccessException($"You are not authorized to do this ({policy}).")
+{
+    public string Policy { get; } = policy;
+}

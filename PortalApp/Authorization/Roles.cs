@@ -1,0 +1,16 @@
+namespace PortalApp.Authorization;
+
+/// <summary>The Identity roles of DESIGN.md.</summary>
+public static class Roles
+{
+    public const string Admin = nameof(Admin);
+    public const string Stakeholder = nameof(Stakeholder);
+    public const string Clerk = nameof(Clerk);
+    public const string Solicitor = nameof(Solicitor);
+    public const string AgencyLiaison = nameof(AgencyLiaison);
+    public const string Auditor = nameof(Auditor);
+
+    public static readonly IReadOnlyList<string> All = [Admin, Stakeholder, Clerk, Solicitor, AgencyLiaison, Auditor];
+
+    public const string PartyClaim = "party";
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using PortalApp.Audit;
+using PortalApp.Components;
+using PortalApp.Seeding;
+
+namespace PortalApp.Hosting;
+
+public static class PortalPipeline
+{
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(async (context, next) =>
+        {
+            ClientInfoCapture.Capture(context, context.RequestServices.GetRequiredService<ClientInfo>(), "web");
+            await next();
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapHealth();
+        return app;
+    }
+
+    private static void MapHealth(this WebApplication app) =>
+        app.MapGet("/health", async (IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await db.Database.CanConnectAsync(ct)
+                ? Results.Ok(new { status = "healthy", database = "reachable" })
+                : Results.Problem("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).AllowAnonymous();
+
+    /// <summary>Applies migrations, turns on WAL and seeds the demo on an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    {
+        var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Components.Account;
+using PortalApp.Seeding;
+using PortalApp.Users;
+
+namespace PortalApp.Hosting;
+
+public static class PortalServices
+{
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.WebHost.UseStaticWebAssets();
+        services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+
+        var connectionString = builder.Configuration.GetConnectionString("Portal")
+            ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
+        services.AddDbContextFactory<PortalDbContext>(o => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(new SqlitePragmas()));
+
+        services.AddPortalIdentity(builder.Configuration);
+        services.AddPortalAuthorization();
+        services.AddPortalSecurity(builder.Configuration);
+
+        services.AddScoped<ClientInfo>();
+        services.AddScoped<CircuitHandler, ClientInfoCapture>();
+        services.AddSingleton<AccessLogHealth>();
+        services.AddSingleton<AccessLogWriter>();
+        services.AddScoped<AccessLog>();
+        services.AddSingleton<AccessLogVerifier>();
+
+        services.AddScoped<SignInService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    private static void AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+
+        var idle = configuration.GetValue("Portal:IdleTimeoutMinutes", 30);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idle);
+            o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                // CJIS: a locked account stays locked until an Admin releases it.
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromDays(365 * 100);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+    }
+}

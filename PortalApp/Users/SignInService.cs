@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Portal.Data.Entities;
+using PortalApp.Audit;
+using PortalApp.Hosting;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
+
+namespace PortalApp.Users;
+
+/// <summary>
+/// Password sign-in after the CJIS baseline: five consecutive failures within the window lock the
+/// account until an Admin releases it. Every attempt is logged.
+/// </summary>
+public sealed class SignInService(
+    SignInManager<PortalUser> signInManager,
+    UserManager<PortalUser> userManager,
+    AccessLog accessLog,
+    IOptions<PortalOptions> options,
+    TimeProvider time)
+{
+    public async Task<SignInResult> PasswordSignInAsync(string email, string password, bool remember)
+    {
+        var user = await userManager.FindByEmailAsync(email);
+        if (user is null)
+        {
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignInFailed, AccessOutcomes.Failure) { UserName = email, Target = "unknown account" });
+            return SignInResult.Failed;
+        }
+
+        await RestartWindowIfExpiredAsync(user);
+        var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        await RecordAsync(user, result);
+        return result;
+    }
+
+    public async Task RecordAsync(PortalUser user, SignInResult result, string method = "password")
+    {
+        if (result.Succeeded)
+        {
+            user.FirstFailedSignInUtc = null;
+            await userManager.UpdateAsync(user);
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn) { UserName = user.Email, Target = method });
+        }
+        else if (result.RequiresTwoFactor)
+        {
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn, "two-factor-required") { UserName = user.Email, Target = method });
+        }
+        else if (result.IsLockedOut)
+        {
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.LockedOut, AccessOutcomes.Refused) { UserName = user.Email, Target = method, Flagged = true, FlagReason = "account locked after repeated failed sign-ins" });
+        }
+        else
+        {
+            user.FirstFailedSignInUtc ??= time.GetUtcNow();
+            await userManager.UpdateAsync(user);
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignInFailed, AccessOutcomes.Failure) { UserName = user.Email, Target = method });
+        }
+    }
+
+    private async Task RestartWindowIfExpiredAsync(PortalUser user)
+    {
+        var window = TimeSpan.FromMinutes(options.Value.LockoutWindowMinutes);
+        if (user.FirstFailedSignInUtc is { } first && time.GetUtcNow() - first > window && !await userManager.IsLockedOutAsync(user))
+        {
+            user.FirstFailedSignInUtc = null;
+            await userManager.ResetAccessFailedCountAsync(user);
+        }
+    }
+}
