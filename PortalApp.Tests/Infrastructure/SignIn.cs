@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PortalApp.Seeding;
+
+namespace PortalApp.Tests.Infrastructure;
+
+/// <summary>Signs in through the real Identity form, in a browser or with a plain HTTP client.</summary>
+public static partial class SignIn
+{
+    public static async Task AsAsync(IPage page, string baseUrl, string email, string password = DemoAccounts.Password)
+    {
+        await page.GotoAsync($"{baseUrl}/Account/Login");
+        await page.FillAsync("[name='Input.Email']", email);
+        await page.FillAsync("[name='Input.Password']", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    /// <summary>An HttpClient that does not follow redirects, holding the sign-in cookie of <paramref name="email"/> (or none).</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string? email, string password = DemoAccounts.Password)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
+        var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
+        if (email is null)
+        {
+            return client;
+        }
+        var response = await PostLoginAsync(client, email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {email} answered {(int)response.StatusCode}.");
+        }
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var token = AntiforgeryField().Match(form).Groups[1].Value;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
