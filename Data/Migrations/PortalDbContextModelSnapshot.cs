@@ -145,6 +145,33 @@ namespace Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AccessLogAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckpointEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughEntryHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogAnchors");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")

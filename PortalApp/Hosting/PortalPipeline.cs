@@ -30,6 +30,7 @@ public static class PortalPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAuditEndpoints();
         app.MapHealth();
         return app;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
@@ -36,12 +35,7 @@ public static class PortalServices
         services.AddPortalAuthorization();
         services.AddPortalSecurity(builder.Configuration);
 
-        services.AddScoped<ClientInfo>();
-        services.AddScoped<CircuitHandler, ClientInfoCapture>();
-        services.AddSingleton<AccessLogHealth>();
-        services.AddSingleton<AccessLogWriter>();
-        services.AddScoped<AccessLog>();
-        services.AddSingleton<AccessLogVerifier>();
+        services.AddAudit(builder.Configuration);
 
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
