@@ -14,7 +14,7 @@ public sealed record AuditReview(string ReviewedBy, DateTimeOffset ReviewedUtc, 
 
 public sealed record AuditEntryDetail(AccessLogEntry Entry, bool HashMatches, AuditReview? Review);
 
-public sealed record AuditPage(IReadOnlyList<AuditEntryRow> Rows, int Total);
+public sealed record AuditEntriesPage(IReadOnlyList<AuditEntryRow> Rows, int Total);
 
 public enum AuditSort { Newest, Oldest, User, Action }
 
@@ -30,7 +30,7 @@ public sealed class AccessLogReader(
 {
     private readonly HashSet<string> loggedReads = new(StringComparer.Ordinal);
 
-    public async Task<AuditPage> SearchAsync(AuditFilter filter, int page, int pageSize, AuditSort sort = AuditSort.Newest, CancellationToken ct = default)
+    public async Task<AuditEntriesPage> SearchAsync(AuditFilter filter, int page, int pageSize, AuditSort sort = AuditSort.Newest, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -47,7 +47,7 @@ public sealed class AccessLogReader(
         var rows = await ordered.Skip(Math.Max(0, page) * pageSize).Take(Math.Clamp(pageSize, 1, 500))
             .Select(e => new AuditEntryRow(e.Id, e.AtUtc, e.UserName, e.Role, e.PartyOrAgency, e.Action, e.Target, e.Outcome, e.Flagged, e.ResultCount))
             .ToListAsync(ct);
-        return new AuditPage(rows, total);
+        return new AuditEntriesPage(rows, total);
     }
 
     public async Task<AuditEntryDetail?> GetAsync(long id, CancellationToken ct = default)
