@@ -35,8 +35,9 @@ public sealed class AccessLogReader(
         var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = filter.Apply(db.AccessLog.AsNoTracking());
+        // Logged before the rows are read; counted again after, so the total includes the read itself.
+        await LogReadOnceAsync(user, "access log", filter.Describe(), await query.CountAsync(ct), ct);
         var total = await query.CountAsync(ct);
-        await LogReadOnceAsync(user, "access log", filter.Describe(), total, ct);
         var ordered = sort switch
         {
             AuditSort.Oldest => query.OrderBy(e => e.Id),
