@@ -3,6 +3,7 @@ using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Components;
 using PortalApp.Seeding;
+using PortalApp.Users;
 
 namespace PortalApp.Hosting;
 
@@ -25,6 +26,7 @@ public static class PortalPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Configuration, app.Environment);
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
