@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Components;
+using PortalApp.Letters;
 using PortalApp.Seeding;
 
 namespace PortalApp.Hosting;
@@ -31,6 +32,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
+        app.MapLetterEndpoints();
         return app;
     }
 
