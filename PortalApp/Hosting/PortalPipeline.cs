@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Components;
+using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Users;
 
@@ -33,6 +34,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
+        app.MapLetterEndpoints();
         return app;
     }
 

@@ -8,6 +8,7 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Components.Account;
+using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Users;
 
@@ -63,6 +64,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
+        services.AddLetters(builder.Configuration);
         return builder;
     }
 
