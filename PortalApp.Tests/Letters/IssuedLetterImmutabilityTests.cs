@@ -80,8 +80,8 @@ public sealed class IssuedLetterImmutabilityTests(PortalHost host)
         var letters = scope.ServiceProvider.GetRequiredService<LetterService>();
 
         await letters.ListAsync(new LetterFilter(), LetterSort.Newest, 0, 10);
-        await Assert.ThrowsAsync<Authorization.CapabilityDeniedException>(() => letters.DraftAsync(ballotId, 1));
-        await Assert.ThrowsAsync<Authorization.CapabilityDeniedException>(() => scope.ServiceProvider.GetRequiredService<LetterIssuer>().IssueAsync(1));
+        await Assert.ThrowsAsync<global::PortalApp.Authorization.CapabilityDeniedException>(() => letters.DraftAsync(ballotId, 1));
+        await Assert.ThrowsAsync<global::PortalApp.Authorization.CapabilityDeniedException>(() => scope.ServiceProvider.GetRequiredService<LetterIssuer>().IssueAsync(1));
     }
 
     private async Task<Letter> LoadAsync(int id)
