@@ -22,6 +22,7 @@ public sealed class LogFailureOnDashboardTests(LogFailureOnDashboardTests.OwnHos
         await SignIn.AsAsync(page, host.BaseUrl, "admin@portal.local");
         await using var scope = await host.ScopeAsAsync("admin@portal.local");
         var clerk = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("clerk@portal.local"))!;
+        using var auditor = await SignIn.ClientAsync(host.BaseUrl, "auditor@portal.local");
         await BreakTheLogAsync();
 
         await Assert.ThrowsAsync<AccessLogUnavailableException>(() => scope.ServiceProvider.GetRequiredService<UserAdminService>().LockAsync(clerk.Id));
@@ -30,6 +31,10 @@ public sealed class LogFailureOnDashboardTests(LogFailureOnDashboardTests.OwnHos
         Assert.False(await users.IsLockedOutAsync((await users.FindByIdAsync(clerk.Id))!));
         await page.GotoAsync(host.BaseUrl + "/");
         await Assertions.Expect(page.GetByTestId("log-failure")).ToContainTextAsync("disk full");
+        // Reading the log must be logged, so the flagged card says it cannot, and the page stays whole.
+        await Assertions.Expect(page.GetByTestId("flagged-unavailable")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("log-failure")).ToBeVisibleAsync();
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await auditor.GetAsync("/audit/export.csv")).StatusCode);
         await page.Context.CloseAsync();
     }
 

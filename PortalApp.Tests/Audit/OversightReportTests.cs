@@ -19,7 +19,7 @@ public sealed class OversightReportTests(PortalHost host)
 
         HttpResponseMessage? response = null;
         var entry = await AccessLogProbe.SingleEntryOfAsync(host.Services, async () =>
-            response = await auditor.GetAsync($"/audit/oversight.pdf?from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
+            response = await auditor.GetAsync($"/audit/report.pdf?from={today.AddDays(-7):yyyy-MM-dd}&to={today:yyyy-MM-dd}"));
 
         Assert.Equal(HttpStatusCode.OK, response!.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
@@ -35,9 +35,9 @@ public sealed class OversightReportTests(PortalHost host)
     public async Task TheOversightPdfRefusesOtherRolesAndBadPeriods()
     {
         using var liaison = await SignIn.ClientAsync(host.BaseUrl, "liaison@portal.local");
-        Assert.NotEqual(HttpStatusCode.OK, (await liaison.GetAsync("/audit/oversight.pdf?from=2026-01-01&to=2026-01-31")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await liaison.GetAsync("/audit/report.pdf?from=2026-01-01&to=2026-01-31")).StatusCode);
         using var auditor = await SignIn.ClientAsync(host.BaseUrl, "auditor@portal.local");
-        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/audit/oversight.pdf?from=2026-02-01&to=2026-01-01")).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/audit/oversight.pdf?from=yesterday")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/audit/report.pdf?from=2026-02-01&to=2026-01-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await auditor.GetAsync("/audit/report.pdf?from=yesterday")).StatusCode);
     }
 }

@@ -17,11 +17,20 @@ public static class AuditEndpoints
             http.Response.ContentType = "text/csv; charset=utf-8";
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"access-log-{time.GetUtcNow():yyyyMMdd-HHmmss}.csv\"";
             http.Response.Headers.CacheControl = "no-store";
-            // Nothing is written before the export has been logged; a log failure answers 503.
-            await export.WriteCsvAsync(filter, http.Response.Body, user, ct);
+            try
+            {
+                // Nothing is written before the export has been logged.
+                await export.WriteCsvAsync(filter, http.Response.Body, user, ct);
+            }
+            catch (AccessLogUnavailableException ex) when (!http.Response.HasStarted)
+            {
+                http.Response.Clear();
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                await http.Response.WriteAsync(ex.Message, ct);
+            }
         });
 
-        audit.MapGet("/oversight.pdf", async (string? from, string? to, ClaimsPrincipal user, OversightReportService reports, CancellationToken ct) =>
+        audit.MapGet("/report.pdf", async (string? from, string? to, ClaimsPrincipal user, OversightReportService reports, CancellationToken ct) =>
         {
             if (!TryDay(from, out var fromDay) || !TryDay(to, out var toDay))
             {
@@ -31,7 +40,15 @@ public static class AuditEndpoints
             {
                 return Results.BadRequest(problem);
             }
-            var report = await reports.BuildAsync(fromDay, toDay, asPdf: true, user, ct);
+            OversightReport report;
+            try
+            {
+                report = await reports.BuildAsync(fromDay, toDay, asPdf: true, user, ct);
+            }
+            catch (AccessLogUnavailableException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
             var pdf = OversightReportPdf.Render(report);
             return Results.File(pdf, "application/pdf", $"oversight-{fromDay:yyyy-MM-dd}-to-{toDay:yyyy-MM-dd}.pdf");
         });
