@@ -78,7 +78,7 @@ public sealed class PageAuthorizationMatrixTests(PortalHost host)
         var expected = Expected[route];
         AssertDeclared(page, expected);
 
-        var url = route.Replace("{id:int}", "1", StringComparison.Ordinal);
+        var url = System.Text.RegularExpressions.Regex.Replace(route, @"\{[^}]+\}", "1");
         using (var anonymous = await SignIn.ClientAsync(host.BaseUrl, null))
         {
             var response = await anonymous.GetAsync(url);
