@@ -31,6 +31,7 @@ public static class PortalPipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
+        Records.RecordsEndpoints.MapRecordsEndpoints(app);
         return app;
     }
 

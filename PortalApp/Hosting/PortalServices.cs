@@ -46,6 +46,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
+        Records.RecordsServices.AddRecords(services);
         return builder;
     }
 
