@@ -30,7 +30,9 @@ public static class PortalServices
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
         services.AddDbContextFactory<PortalDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // Capped counts (Take without OrderBy) are deliberate: order does not change a count.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
 
         services.AddPortalIdentity(builder.Configuration);
         services.AddPortalAuthorization();

@@ -19,6 +19,7 @@ public sealed class MaskingPolicyService(
     Capabilities capabilities,
     AccessLog accessLog,
     MaskingPolicyCache cache,
+    MaskingService masking,
     TimeProvider time)
 {
     /// <summary>The roles whose rules the Admin edits: those who may browse records, less the liaison (set by the agreement).</summary>
@@ -39,18 +40,19 @@ public sealed class MaskingPolicyService(
             : RecordAccess.Refused("Your role has no access to arrest records.");
     }
 
+    /// <summary>The policy in force. Only this service writes versions, so the cached copy is dropped whenever it saves one.</summary>
     public async Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default)
     {
+        if (cache.Current is { } cached)
+        {
+            return cached;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var latest = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new { v.Id, v.Version }).FirstOrDefaultAsync(ct);
         if (latest is null)
         {
             return PolicySnapshot.Empty;
-        }
-        if (cache.Current is { } cached && cached.Version == latest.Version)
-        {
-            return cached;
         }
         var rules = await db.MaskingRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
         var rows = await db.RowRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
@@ -98,6 +100,18 @@ public sealed class MaskingPolicyService(
         return PolicyDraft.From(snapshot);
     }
 
+    /// <summary>A fictional specimen as the role would see it under the draft (or, for the liaison, the schedule in force).</summary>
+    public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, PolicyDraft draft)
+    {
+        await capabilities.RequireAsync(Policies.ManagePolicy);
+        if (draft.Fields.ContainsKey(role))
+        {
+            return (masking.Preview(draft.ToRolePolicy(role, "this draft")), null);
+        }
+        var access = await AccessForRoleAsync(role);
+        return access.Policy is { } policy ? (masking.Preview(policy), null) : (null, access.Refusal);
+    }
+
     public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync()
     {
         await capabilities.RequireAsync(Policies.ManagePolicy);
@@ -132,6 +146,7 @@ public sealed class MaskingPolicyService(
             Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
         });
         await db.SaveChangesAsync();
+        cache.Current = null;
         return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
     }
 }

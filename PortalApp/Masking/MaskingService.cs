@@ -42,7 +42,7 @@ public sealed class MaskingService(IDbContextFactory<PortalDbContext> dbFactory,
                 i.Person!.FirstName, i.Person.LastName, i.Person.DateOfBirth, i.Person.Sex, i.Person.PlaceOfBirth,
             })
             .ToDictionaryAsync(r => r.Id, ct);
-        var charges = await ChargesAsync(db, raw.Values.Select(r => r.ArrestId).Distinct().ToList(), ct);
+        var charges = await ChargesAsync(db, raw.Values.Select(r => r.ArrestId).Distinct().ToList(), ct, withStatute: false);
         return involvementIds.Where(raw.ContainsKey).Select(id => raw[id]).Select(r => new RecordRow(
             r.Id, r.PersonId, r.Role,
             Mask(policy, RecordFields.Name, $"{r.LastName}, {r.FirstName}"),
@@ -111,11 +111,12 @@ public sealed class MaskingService(IDbContextFactory<PortalDbContext> dbFactory,
         [RecordFields.Sex] = Mask(policy, RecordFields.Sex, p.Sex),
     };
 
-    private static async Task<Dictionary<int, string>> ChargesAsync(PortalDbContext db, List<int> arrestIds, CancellationToken ct)
+    /// <summary>An arrest's charges, one a line; the list shows them without the statute to stay compact.</summary>
+    private static async Task<Dictionary<int, string>> ChargesAsync(PortalDbContext db, List<int> arrestIds, CancellationToken ct, bool withStatute = true)
     {
         var rows = await db.Charges.AsNoTracking().Where(c => arrestIds.Contains(c.ArrestId))
             .OrderBy(c => c.Id).Select(c => new { c.ArrestId, c.Statute, c.Description, c.Grade }).ToListAsync(ct);
-        return rows.GroupBy(c => c.ArrestId).ToDictionary(g => g.Key, g => string.Join('\n', g.Select(c => $"{c.Statute} {c.Description} ({c.Grade})")));
+        return rows.GroupBy(c => c.ArrestId).ToDictionary(g => g.Key, g => string.Join('\n', g.Select(c => withStatute ? $"{c.Statute} {c.Description} ({c.Grade})" : $"{c.Description} ({c.Grade})")));
     }
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

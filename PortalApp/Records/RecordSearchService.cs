@@ -68,7 +68,9 @@ public sealed class RecordSearchService(
         var policy = gate.Policy!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = Matching(db, policy, query);
-        var window = options.Value.MaxResultWindow;
+        // Count only a little past the requested page (as "1–25 of many" does): an exact count of a
+        // million-row match would cost more than the page itself. Paging on raises the horizon.
+        var window = Math.Min(options.Value.MaxResultWindow, (query.Page + 20) * query.PageSize);
         var total = await matches.Select(i => i.Id).Take(window).CountAsync(ct);
         var withheld = WouldSingleOut(policy, query, total);
         IReadOnlyList<RecordRow> rows = [];

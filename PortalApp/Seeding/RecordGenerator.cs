@@ -75,9 +75,11 @@ public sealed class RecordGenerator
 
             var chargeCount = Roll(0.55) ? 1 : Roll(0.66) ? 2 : 3;
             var victimCrime = false;
+            var firstOffence = random.Next(PhiladelphiaData.Offences.Length);
             for (var c = 0; c < chargeCount; c++)
             {
-                var offence = PhiladelphiaData.Offences[random.Next(PhiladelphiaData.Offences.Length)];
+                // Entries seven apart in the list, so an arrest never carries the same charge twice.
+                var offence = PhiladelphiaData.Offences[(firstOffence + c * 7) % PhiladelphiaData.Offences.Length];
                 victimCrime |= offence.HasVictim;
                 charge.Id = ++chargeId;
                 charge.ArrestId = arrestId;
