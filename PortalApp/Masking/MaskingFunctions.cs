@@ -35,7 +35,7 @@ public static class MaskingFunctions
         RecordFields.Address => raw[(raw.LastIndexOf(' ') + 1)..],
         RecordFields.Zip => raw[..3] + "••",
         RecordFields.Phone or RecordFields.StateId or RecordFields.DcNumber => "…" + LastDigits(raw, 4),
-        RecordFields.PlaceOfBirth => raw.Contains(',', StringComparison.Ordinal) ? raw[(raw.LastIndexOf(',') + 1)..].Trim() : raw,
+        RecordFields.PlaceOfBirth => raw.EndsWith(", USA", StringComparison.Ordinal) ? "United States" : "Outside the United States",
         RecordFields.ArrestDate => DateTime.Parse(raw, CultureInfo.InvariantCulture).ToString("MMM yyyy", CultureInfo.InvariantCulture),
         RecordFields.District => int.TryParse(raw, out var d) && Divisions.TryGetValue(d, out var division) ? $"{division} Division" : "Division unknown",
         RecordFields.Charges => string.Join(", ", raw.Split('\n').Select(c => c[(c.LastIndexOf('(') + 1)..].TrimEnd(')'))),
