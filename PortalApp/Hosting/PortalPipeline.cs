@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Components;
+using PortalApp.Letters;
 using PortalApp.Seeding;
+using PortalApp.Users;
 
 namespace PortalApp.Hosting;
 
@@ -25,6 +27,7 @@ public static class PortalPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Configuration, app.Environment);
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -32,6 +35,7 @@ public static class PortalPipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
         Records.RecordsEndpoints.MapRecordsEndpoints(app);
+        app.MapLetterEndpoints();
         return app;
     }
 
