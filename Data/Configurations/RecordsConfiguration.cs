@@ -43,6 +43,7 @@ internal sealed class InvolvementConfiguration : IEntityTypeConfiguration<Involv
         builder.HasIndex(i => new { i.Role, i.ArrestedUtc });
         // Covers a name-prefix search sorted by date: no table lookup per matching name.
         builder.HasIndex(i => new { i.SearchName, i.ArrestedUtc, i.Role });
+        builder.HasIndex(i => new { i.Role, i.SearchName, i.ArrestedUtc });
         builder.HasIndex(i => i.DcNumber);
         builder.HasIndex(i => new { i.District, i.ArrestedUtc });
     }

@@ -553,6 +553,8 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("Role", "ArrestedUtc");
 
+                    b.HasIndex("Role", "SearchName", "ArrestedUtc");
+
                     b.HasIndex("SearchName", "ArrestedUtc", "Role");
 
                     b.ToTable("Involvements");
