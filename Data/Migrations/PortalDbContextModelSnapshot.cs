@@ -397,12 +397,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArrestedUtc");
-
                     b.HasIndex("DcNumber")
                         .IsUnique();
-
-                    b.HasIndex("District", "ArrestedUtc");
 
                     b.ToTable("Arrests");
                 });
@@ -549,6 +545,16 @@ namespace Portal.Data.Migrations
                     b.Property<int>("ArrestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ArrestedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DcNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("District")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -556,11 +562,27 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArrestedUtc");
+
+                    b.HasIndex("DcNumber");
 
                     b.HasIndex("ArrestId", "Role");
 
+                    b.HasIndex("District", "ArrestedUtc");
+
                     b.HasIndex("PersonId", "Role");
+
+                    b.HasIndex("Role", "ArrestedUtc");
+
+                    b.HasIndex("Role", "SearchName", "ArrestedUtc");
+
+                    b.HasIndex("SearchName", "ArrestedUtc", "Role");
 
                     b.ToTable("Involvements");
                 });
@@ -856,9 +878,7 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateOfBirth");
-
-                    b.HasIndex("LastName", "FirstName");
+                    b.HasIndex("PlaceOfBirth");
 
                     b.ToTable("Persons");
                 });

@@ -8,6 +8,8 @@ public static class CliVerbs
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["audit"] = AuditVerb.RunAsync,
+        ["seed"] = SeedVerb.RunAsync,
+        ["bench"] = BenchVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

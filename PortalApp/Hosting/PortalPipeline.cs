@@ -35,6 +35,7 @@ public static class PortalPipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapAuditEndpoints();
         app.MapHealth();
+        Records.RecordsEndpoints.MapRecordsEndpoints(app);
         app.MapLetterEndpoints();
         return app;
     }

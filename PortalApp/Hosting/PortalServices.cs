@@ -47,7 +47,9 @@ public static class PortalServices
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
         services.AddDbContextFactory<PortalDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // Capped counts (Take without OrderBy) are deliberate: order does not change a count.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
 
         services.AddPortalIdentity(builder.Configuration);
         services.AddPortalAuthorization();
@@ -58,6 +60,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
+        Records.RecordsServices.AddRecords(services);
         services.AddLetters(builder.Configuration);
         return builder;
     }
