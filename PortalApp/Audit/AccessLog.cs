@@ -10,11 +10,18 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client, TimePro
     // Entries are kept to the hundredth of a second.
     private const long HundredthTicks = TimeSpan.TicksPerMillisecond * 10;
 
-    public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default)
+    public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default) =>
+        writer.AppendAsync(ToEntry(e), ct);
+
+    /// <summary>Appends inside the caller's transaction: the entry and the change it records commit together.</summary>
+    public Task<AccessLogEntry> AppendWithinAsync(Portal.Data.PortalDbContext db, AccessEvent e, CancellationToken ct = default) =>
+        writer.AppendWithinAsync(db, ToEntry(e), ct);
+
+    private AccessLogEntry ToEntry(AccessEvent e)
     {
         var now = time.GetUtcNow();
         var actor = e.Actor ?? new ClaimsPrincipal();
-        var entry = new AccessLogEntry
+        return new AccessLogEntry
         {
             AtUtc = new DateTimeOffset(now.UtcTicks - now.UtcTicks % HundredthTicks, TimeSpan.Zero),
             UserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
@@ -33,7 +40,6 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client, TimePro
             Source = client.Source,
             Purpose = Clip(e.Purpose, 300),
         };
-        return writer.AppendAsync(entry, ct);
     }
 
     private static string? Clip(string? value, int max) =>

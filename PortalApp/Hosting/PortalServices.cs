@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Components.Account;
@@ -46,6 +47,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
+        services.AddAgreementsAndBallots();
         return builder;
     }
 
