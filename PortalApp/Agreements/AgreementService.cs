@@ -27,12 +27,12 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         }).ToList();
     }
 
-    /// <summary>Agreements in force whose notice deadline is within the first reminder (120 days).</summary>
-    public async Task<IReadOnlyList<AgreementSummary>> NearingNoticeDeadlineAsync()
+    /// <summary>Agreements in force whose notice deadline lies ahead, nearest first (reminders start 120 days before).</summary>
+    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5)
     {
         var all = await ListAsync();
-        return all.Where(a => a.ReminderStage is not null && a.Status is AgreementStatus.Active or AgreementStatus.UnderReview)
-            .OrderBy(a => a.DaysToNoticeDeadline).ToList();
+        return all.Where(a => a.DaysToNoticeDeadline >= 0 && a.Status is AgreementStatus.Active or AgreementStatus.UnderReview)
+            .OrderBy(a => a.DaysToNoticeDeadline).Take(take).ToList();
     }
 
     public async Task<AgreementDetail?> GetAsync(int id)

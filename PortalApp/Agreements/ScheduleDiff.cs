@@ -14,11 +14,11 @@ public static class ScheduleDiff
         var changes = new List<string>();
         foreach (var role in before.VisibleRoles.Except(after.VisibleRoles).Order())
         {
-            changes.Add($"{role}s shielded: the agency no longer sees them.");
+            changes.Add($"{ScheduleLabels.Plural(role)} shielded: the agency no longer sees them.");
         }
         foreach (var role in after.VisibleRoles.Except(before.VisibleRoles).Order())
         {
-            changes.Add($"{role}s now visible to the agency.");
+            changes.Add($"{ScheduleLabels.Plural(role)} now visible to the agency.");
         }
         if (before.IncludesImmigrationStatus != after.IncludesImmigrationStatus)
         {
@@ -30,7 +30,7 @@ public static class ScheduleDiff
             var now = after.Fields.GetValueOrDefault(field, MaskingAction.Redact);
             if (was != now)
             {
-                changes.Add($"{field}: {was} → {now}.");
+                changes.Add($"{ScheduleLabels.Field(field)}: {was} → {now}.");
             }
         }
         return changes.Count == 0 ? ["No change to the data schedule."] : changes;

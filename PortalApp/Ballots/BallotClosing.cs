@@ -66,6 +66,8 @@ public sealed class BallotClosing(
         var now = time.GetUtcNow();
         var today = PortalTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Under the write lock, so two runs cannot both post the same reminder.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var agreements = await db.Agreements.Where(a => a.Status == Portal.Data.Entities.AgreementStatus.Active
             || a.Status == Portal.Data.Entities.AgreementStatus.UnderReview).ToListAsync(ct);
         var posted = 0;
@@ -92,6 +94,7 @@ public sealed class BallotClosing(
             posted++;
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return posted;
     }
 
