@@ -15,6 +15,10 @@ public static partial class SignIn
         await page.FillAsync("[name='Input.Password']", password);
         await page.ClickAsync("[data-testid=sign-in]");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        if (!page.Url.Contains("/Account/", StringComparison.Ordinal))
+        {
+            await Interactive.WaitAsync(page);
+        }
     }
 
     /// <summary>An HttpClient that does not follow redirects, holding the sign-in cookie of <paramref name="email"/> (or none).</summary>

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Components;
+using PortalApp.Letters;
 using PortalApp.Seeding;
+using PortalApp.Users;
 
 namespace PortalApp.Hosting;
 
@@ -25,12 +27,14 @@ public static class PortalPipeline
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTwoFactorRequirement(app.Configuration, app.Environment);
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
+        app.MapLetterEndpoints();
         return app;
     }
 

@@ -9,6 +9,7 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Components.Account;
+using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Users;
 
@@ -23,7 +24,24 @@ public static class PortalServices
         services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o =>
+            {
+                // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state;
+                // beyond 200 such circuits the oldest go first, which bounds memory on a small server.
+                o.DisconnectedCircuitMaxRetained = 200;
+                o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+                // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without bound.
+                o.MaxBufferedUnacknowledgedRenderBatches = 10;
+            })
+            .AddHubOptions(o =>
+            {
+                // Portal's largest client message is a form or an uploaded letter PDF chunk; 64 KB is ample and caps abuse.
+                o.MaximumReceiveMessageSize = 64 * 1024;
+                o.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
+                o.KeepAliveInterval = TimeSpan.FromSeconds(15);
+            });
         services.AddMudServices();
         services.AddHttpContextAccessor();
 
@@ -48,6 +66,7 @@ public static class PortalServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddAgreementsAndBallots();
+        services.AddLetters(builder.Configuration);
         return builder;
     }
 

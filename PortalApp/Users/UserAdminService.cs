@@ -37,7 +37,11 @@ public sealed class UserAdminService(
     public async Task<OperationResult> CreateAsync(NewUser input)
     {
         var admin = await capabilities.RequireAsync(Policies.ManageUsers);
-        var problem = ValidateRoleAndParty(input.Role, input.Party);
+        var problem = InputRules.First(
+            InputRules.Problem(input.Email, "Email", 256),
+            InputRules.Problem(input.DisplayName, "Display name", 200),
+            InputRules.Problem(input.Password, "Password", 200),
+            ValidateRoleAndParty(input.Role, input.Party));
         if (problem is not null)
         {
             return OperationResult.Fail(problem);
@@ -106,6 +110,11 @@ public sealed class UserAdminService(
 
     public async Task<OperationResult> ResetPasswordAsync(string userId, string newPassword)
     {
+        if (InputRules.Problem(newPassword, "Password", 200) is { } problem)
+        {
+            await capabilities.RequireAsync(Policies.ManageUsers);
+            return OperationResult.Fail(problem);
+        }
         IdentityResult? failed = null;
         var result = await ChangeAsync(userId, AccessActions.PasswordReset, async u =>
         {

@@ -11,6 +11,7 @@ public static class PortalTheme
         {
             Primary = "#1f3a68",
             Secondary = "#8a4b08",
+            TextSecondary = "#4a4f57",
             AppbarBackground = "#1f3a68",
             Success = "#1b6e33",
             Error = "#b3261e",
@@ -20,7 +21,14 @@ public static class PortalTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#9cb8ec",
+            PrimaryContrastText = "#0b1a33",
             Secondary = "#f0b36a",
+            SecondaryContrastText = "#1b1b1f",
+            TextSecondary = "#c4c7cf",
+            SuccessContrastText = "#0b1a10",
+            ErrorContrastText = "#2b0a08",
+            WarningContrastText = "#1b1400",
+            InfoContrastText = "#0b1a33",
             AppbarBackground = "#15233d",
             Success = "#7fd49a",
             Error = "#ffb4ab",

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Data;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Seeding;
+using PortalApp.Tests.Infrastructure;
+using PortalApp.Users;
+
+namespace PortalApp.Tests.Foundation;
+
+[Collection(AppCollection.Name)]
+public sealed class LockoutTests(PortalHost host, BrowserFixture browser)
+{
+    private async Task<string> CreateClerkAsync()
+    {
+        var email = $"lockout-{Guid.NewGuid():N}@portal.local";
+        await using var scope = await host.ScopeAsAsync("admin@portal.local");
+        var result = await scope.ServiceProvider.GetRequiredService<UserAdminService>()
+            .CreateAsync(new NewUser(email, "Lockout Test", Roles.Clerk, null, DemoAccounts.Password));
+        Assert.True(result.Succeeded, result.Message);
+        return email;
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountUntilAnAdminUnlocksIt()
+    {
+        var email = await CreateClerkAsync();
+        var page = await browser.NewPageAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await SignIn.AsAsync(page, host.BaseUrl, email, "Wrong-password-1!");
+        }
+        await Assertions.Expect(page.GetByTestId("locked-out")).ToBeVisibleAsync();
+
+        // Hours later, the right password is still refused: no automatic unlock.
+        host.Time.Advance(TimeSpan.FromHours(6));
+        await SignIn.AsAsync(page, host.BaseUrl, email);
+        await Assertions.Expect(page.GetByTestId("locked-out")).ToBeVisibleAsync();
+
+        var admin = await browser.NewPageAsync();
+        await SignIn.AsAsync(admin, host.BaseUrl, "admin@portal.local");
+        await Interactive.GotoAsync(admin, $"{host.BaseUrl}/admin/users");
+        await Assertions.Expect(admin.GetByTestId($"locked-{email}")).ToBeVisibleAsync();
+        await admin.GetByTestId($"unlock-{email}").ClickAsync();
+        await Assertions.Expect(admin.GetByTestId($"locked-{email}")).ToHaveCountAsync(0);
+
+        await SignIn.AsAsync(page, host.BaseUrl, email);
+        Assert.Equal($"{host.BaseUrl}/", page.Url);
+        await page.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var actions = await db.AccessLog.Where(e => e.UserName == email || (e.Target != null && e.Target.Contains(email)))
+            .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal(4, actions.Count(a => a == AccessActions.SignInFailed));
+        Assert.Contains(AccessActions.LockedOut, actions);
+        Assert.Contains(AccessActions.UserUnlock, actions);
+        Assert.Equal(AccessActions.SignIn, actions[^1]);
+    }
+
+    [Fact]
+    public async Task FailuresSpreadOverMoreThanFifteenMinutesDoNotLock()
+    {
+        var email = await CreateClerkAsync();
+        using var client = await SignIn.ClientAsync(host.BaseUrl, null);
+        for (var i = 0; i < 4; i++)
+        {
+            await SignIn.PostLoginAsync(client, email, "Wrong-password-1!");
+        }
+        host.Time.Advance(TimeSpan.FromMinutes(16));
+        await SignIn.PostLoginAsync(client, email, "Wrong-password-1!");
+        var response = await SignIn.PostLoginAsync(client, email, DemoAccounts.Password);
+        Assert.Equal("/", response.Headers.Location?.AbsolutePath);
+    }
+}

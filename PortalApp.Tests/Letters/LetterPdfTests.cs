@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PortalApp.Letters;
+using PortalApp.Tests.Infrastructure;
+using UglyToad.PdfPig;
+
+namespace PortalApp.Tests.Letters;
+
+[Collection(AppCollection.Name)]
+public sealed class LetterPdfTests(PortalHost host)
+{
+    [Fact]
+    public async Task TheStoredPdfMatchesItsHashAndOneChangedByteFailsVerification()
+    {
+        var (_, letterId) = await LetterScenario.IssuedTerminationAsync(host);
+        await using var scope = await host.ScopeAsAsync("auditor@portal.local");
+        var verifier = scope.ServiceProvider.GetRequiredService<LetterVerifier>();
+
+        var pdf = (await verifier.GetPdfAsync(letterId))!;
+        Assert.Equal(pdf.Sha256, LetterIssuer.Sha256(pdf.Bytes));
+        var genuine = await verifier.VerifyFileAsync(pdf.Bytes);
+        Assert.True(genuine.IsIssuedLetter, genuine.Message);
+        Assert.Equal(letterId, genuine.LetterId);
+        Assert.True((await verifier.VerifyHashAsync(pdf.Sha256.ToUpperInvariant())).IsIssuedLetter);
+
+        var tampered = (byte[])pdf.Bytes.Clone();
+        tampered[tampered.Length / 2] ^= 0x01;
+        var result = await verifier.VerifyFileAsync(tampered);
+        Assert.False(result.IsIssuedLetter);
+        Assert.StartsWith("Not verified", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePdfTextHoldsTheNumberAddresseeReferenceAndEffectiveDate()
+    {
+        var (agreementId, letterId) = await LetterScenario.IssuedTerminationAsync(host);
+        await using var db = await LetterScenario.Db(host);
+        var letter = await db.Letters.AsNoTracking().Include(l => l.Agreement).SingleAsync(l => l.Id == letterId);
+
+        using var document = PdfDocument.Open(letter.Pdf!);
+        var text = string.Join("\n", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        Assert.Contains(letter.Number!, text, StringComparison.Ordinal);
+        Assert.Contains("Field Office Director", text, StringComparison.Ordinal);
+        Assert.Contains("U.S. Immigration and Customs Enforcement", text, StringComparison.Ordinal);
+        Assert.Contains(letter.Agreement!.Reference, text, StringComparison.Ordinal);
+        Assert.Contains($"12:00 a.m. Eastern Time on {LetterMerge.Long(letter.EffectiveDate)}", text, StringComparison.Ordinal);
+        Assert.Contains($"/letters/{letterId}", text, StringComparison.Ordinal);
+        Assert.Equal(agreementId, letter.AgreementId);
+    }
+
+    [Fact]
+    public async Task IssuingATerminationSetsTheAgreementsCutOffToTheEndOfTheTermInTheCity()
+    {
+        var (agreementId, letterId) = await LetterScenario.IssuedTerminationAsync(host);
+        await using var db = await LetterScenario.Db(host);
+        var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
+        var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId);
+
+        Assert.Equal(PortalApp.Agreements.AgreementTerms.EndOfTermUtc(agreement), agreement.TerminationEffectiveUtc);
+        Assert.Equal(letter.Number, agreement.TerminationLetterNumber);
+        var state = PortalApp.Agreements.AgreementAccessState.Of(agreement, host.Time.GetUtcNow());
+        Assert.True(state.InForce);
+        Assert.StartsWith("terminating on ", state.Summary, StringComparison.Ordinal);
+        Assert.EndsWith($"under letter {letter.Number}", state.Summary, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,192 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Agreements;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Hosting;
+
+namespace PortalApp.Letters;
+
+/// <summary>The Solicitor's drafts: merged from a template with a decision's facts, edited, discarded. Never an issued letter.</summary>
+public sealed class LetterDrafting(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Capabilities capabilities,
+    AccessLog accessLog,
+    TimeProvider time)
+{
+    public const int MaxBodyLength = 20_000;
+
+    public async Task<(OperationResult Result, int? LetterId)> DraftAsync(int ballotId, int templateId, CancellationToken ct = default)
+    {
+        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ballot = await db.Ballots.AsNoTracking().Include(b => b.Agreement).ThenInclude(a => a!.Seats)
+            .Include(b => b.Decision).SingleOrDefaultAsync(b => b.Id == ballotId, ct);
+        if (ballot?.Decision is not { } decision)
+        {
+            return (OperationResult.Fail("That ballot has not been decided, so there is nothing to write yet."), null);
+        }
+        var template = await db.LetterTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
+        if (template is null)
+        {
+            return (OperationResult.Fail("That template no longer exists."), null);
+        }
+        if (!LetterKinds.AllowedBy(decision.Outcome).Contains(template.Kind))
+        {
+            return (OperationResult.Fail($"The decision was to {decision.Outcome.ToString().ToLowerInvariant()}; a {LetterKinds.Title(template.Kind).ToLowerInvariant()} letter does not implement it."), null);
+        }
+        var existing = await db.Letters.AsNoTracking().Where(l => l.BallotId == ballotId).Select(l => new { l.Id, l.Number }).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return (OperationResult.Fail($"This decision already has a letter ({existing.Number ?? $"draft #{existing.Id}"})."), existing.Id);
+        }
+
+        var agreement = ballot.Agreement!;
+        var effective = agreement.ExpiryDate.AddDays(1);
+        var addressee = Addressee(agreement);
+        var fields = await FieldsAsync(db, ballot, decision, addressee, effective, user, ct);
+        string subject, body;
+        try
+        {
+            subject = LetterMerge.Render(template.Subject, fields).ReplaceLineEndings(" ");
+            body = LetterMerge.Render(template.Body, fields);
+        }
+        catch (LetterTemplateException ex)
+        {
+            return (OperationResult.Fail(ex.Message), null);
+        }
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.LetterAction)
+        {
+            Actor = user,
+            Target = $"ballot {ballotId} (agreement {agreement.Id}): draft {template.Kind} letter from template {template.Id}",
+        }, ct);
+        var now = time.GetUtcNow();
+        var letter = new Letter
+        {
+            Kind = template.Kind,
+            Status = LetterStatus.Draft,
+            AgreementId = agreement.Id,
+            BallotId = ballotId,
+            Addressee = addressee,
+            Subject = subject,
+            Body = body,
+            EffectiveDate = effective,
+            CreatedUtc = now,
+            CreatedBy = user.Identity?.Name ?? "",
+        };
+        db.Letters.Add(letter);
+        db.AgreementEvents.Add(LetterEvents.Timeline(letter, "letter-drafted",
+            $"The Solicitor drafted a {LetterKinds.Title(letter.Kind).ToLowerInvariant()} letter implementing the decision of ballot {ballotId}.", user, now));
+        await db.SaveChangesAsync(ct);
+        return (OperationResult.Ok("Draft created from the template."), letter.Id);
+    }
+
+    public async Task<OperationResult> UpdateAsync(int id, LetterDraftEdit edit, CancellationToken ct = default)
+    {
+        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+        {
+            return OperationResult.Fail("That letter does not exist.");
+        }
+        if (letter.Status != LetterStatus.Draft)
+        {
+            await accessLog.AppendAsync(LetterEvents.Access(user, letter, "edit refused: issued", AccessOutcomes.Refused), ct);
+            return OperationResult.Fail($"{letter.Number} has been issued; an issued letter cannot be changed.");
+        }
+        if (Validate(edit, PortalTime.Today(time), letter.Kind) is { } problem)
+        {
+            return OperationResult.Fail(problem);
+        }
+        await accessLog.AppendAsync(LetterEvents.Access(user, letter, "edit draft"), ct);
+        letter.Addressee = edit.Addressee.Trim();
+        letter.Subject = edit.Subject.Trim();
+        letter.Body = edit.Body.Trim();
+        letter.EffectiveDate = edit.EffectiveDate;
+        try
+        {
+            // The status is part of the update's condition, so a letter issued meanwhile is not touched.
+            var changed = await db.Letters.Where(l => l.Id == id && l.Status == LetterStatus.Draft).ExecuteUpdateAsync(s => s
+                .SetProperty(l => l.Addressee, letter.Addressee).SetProperty(l => l.Subject, letter.Subject)
+                .SetProperty(l => l.Body, letter.Body).SetProperty(l => l.EffectiveDate, letter.EffectiveDate), ct);
+            return changed == 1 ? OperationResult.Ok("Draft saved.") : OperationResult.Fail("The letter was issued meanwhile; it cannot be changed.");
+        }
+        catch (DbUpdateException)
+        {
+            return OperationResult.Fail("The letter was issued meanwhile; it cannot be changed.");
+        }
+    }
+
+    public async Task<OperationResult> DiscardAsync(int id, CancellationToken ct = default)
+    {
+        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
+        if (letter is null)
+        {
+            return OperationResult.Fail("That letter does not exist.");
+        }
+        if (letter.Status != LetterStatus.Draft)
+        {
+            await accessLog.AppendAsync(LetterEvents.Access(user, letter, "discard refused: issued", AccessOutcomes.Refused), ct);
+            return OperationResult.Fail($"{letter.Number} has been issued; an issued letter is never deleted.");
+        }
+        await accessLog.AppendAsync(LetterEvents.Access(user, letter, "discard draft"), ct);
+        await db.Letters.Where(l => l.Id == id && l.Status == LetterStatus.Draft).ExecuteDeleteAsync(ct);
+        db.AgreementEvents.Add(LetterEvents.Timeline(letter, "letter-discarded", $"The Solicitor discarded draft {LetterEvents.Describe(letter)}.", user, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok("Draft discarded.");
+    }
+
+    public static string? Validate(LetterDraftEdit edit, DateOnly today, LetterKind kind)
+    {
+        if (string.IsNullOrWhiteSpace(edit.Addressee))
+        {
+            return "The addressee block is empty.";
+        }
+        if (string.IsNullOrWhiteSpace(edit.Subject) || edit.Subject.Length > 300)
+        {
+            return "The subject must be between 1 and 300 characters.";
+        }
+        if (string.IsNullOrWhiteSpace(edit.Body) || edit.Body.Length > MaxBodyLength)
+        {
+            return $"The body must be between 1 and {MaxBodyLength:N0} characters.";
+        }
+        if (LetterKinds.EndsAccess(kind) && edit.EffectiveDate <= today)
+        {
+            return "The effective date must be after today: access cannot be ended in the past.";
+        }
+        return null;
+    }
+
+    private static string Addressee(Agreement agreement)
+    {
+        var lines = agreement.CounterpartyAddress.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
+        lines.Insert(Math.Min(1, lines.Count), agreement.Counterparty);
+        return string.Join('\n', lines);
+    }
+
+    private static async Task<MergeFields> FieldsAsync(PortalDbContext db, Ballot ballot, BallotDecision decision, string addressee,
+        DateOnly effective, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var agreement = ballot.Agreement!;
+        var supporting = decision.Outcome == DecisionOutcome.Terminate ? VoteChoice.Terminate : VoteChoice.Renew;
+        var votes = await db.Votes.AsNoTracking()
+            .Where(v => v.BallotId == ballot.Id && v.IsCurrent && v.Choice == supporting && v.Rationale != "")
+            .Select(v => new { v.Party, v.Choice, v.Rationale }).ToListAsync(ct);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var solicitor = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct) ?? user.Identity?.Name ?? "";
+        return new MergeFields(
+            agreement.Reference, agreement.Title, agreement.EffectiveDate, agreement.ExpiryDate, AgreementTerms.NoticeDeadline(agreement),
+            agreement.Counterparty, agreement.CounterpartyAddress, addressee.Split('\n')[0],
+            [.. agreement.Seats.OrderBy(s => s.Party).Select(s => LetterDocuments.PartyName(s.Party))],
+            decision.Outcome.ToString(), decision.Tally, decision.DecidedUtc, decision.ByDefault, ballot.Term, effective,
+            [.. votes.OrderBy(v => v.Party).Select(v => new Finding(Capitalize(LetterDocuments.PartyName(v.Party)), v.Choice.ToString(), v.Rationale.Trim()))],
+            solicitor);
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

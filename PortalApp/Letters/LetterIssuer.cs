@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Hosting;
+
+namespace PortalApp.Letters;
+
+/// <summary>
+/// Issuing: the next number, the PDF and its SHA-256, the letter frozen, and for a termination the agreement's
+/// cut-off set, all in one transaction. After this the letter never changes (the service refuses, the database too).
+/// </summary>
+public sealed class LetterIssuer(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Capabilities capabilities,
+    AccessLog accessLog,
+    LetterPdfRenderer renderer,
+    TerminationSignal terminations,
+    IOptions<LetterOptions> options,
+    TimeProvider time,
+    ILogger<LetterIssuer> logger)
+{
+    private const int Attempts = 3;
+
+    public async Task<OperationResult> IssueAsync(int id, CancellationToken ct = default)
+    {
+        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        Letter? draft;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            draft = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
+            if (draft is null)
+            {
+                return OperationResult.Fail("That letter does not exist.");
+            }
+            if (draft.Status == LetterStatus.Issued)
+            {
+                await accessLog.AppendAsync(LetterEvents.Access(user, draft, "issue refused: already issued", AccessOutcomes.Refused), ct);
+                return OperationResult.Fail($"{draft.Number} was already issued; a letter is issued once.");
+            }
+            var edit = new LetterDraftEdit(draft.Addressee, draft.Subject, draft.Body, draft.EffectiveDate);
+            if (LetterDrafting.Validate(edit, PortalTime.Today(time), draft.Kind) is { } problem)
+            {
+                return OperationResult.Fail(problem);
+            }
+        }
+        await accessLog.AppendAsync(LetterEvents.Access(user, draft, "issue"), ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await IssueOnceAsync(id, user, ct);
+                if (result.Succeeded)
+                {
+                    terminations.Wake();
+                }
+                return result;
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < Attempts)
+            {
+                // Only reachable if another process took the number outside a write transaction; take the next one.
+                logger.LogWarning("Letter number collision on attempt {Attempt}; retrying.", attempt);
+            }
+            catch (DbUpdateException ex)
+            {
+                logger.LogError(ex, "Issuing letter {Id} failed.", id);
+                await accessLog.AppendAsync(LetterEvents.Access(user, draft, "issue failed", AccessOutcomes.Failure), ct);
+                return OperationResult.Fail("The letter could not be issued; nothing was changed. Try again.");
+            }
+        }
+    }
+
+    private async Task<OperationResult> IssueOnceAsync(int id, ClaimsPrincipal user, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Microsoft.Data.Sqlite begins a non-deferred transaction (BEGIN IMMEDIATE): issuers queue for the write lock
+        // before they read the last number, so no two of them can take the same one.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var letter = await db.Letters.SingleAsync(l => l.Id == id, ct);
+        if (letter.Status != LetterStatus.Draft)
+        {
+            return OperationResult.Fail($"{letter.Number} was already issued; a letter is issued once.");
+        }
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(PortalTime.ToCity(now).DateTime);
+        var (sequence, number) = await LetterNumbering.NextAsync(db, today.Year, ct);
+        var signer = user.Identity?.Name ?? "";
+        var pdf = renderer.Render(await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, ct));
+
+        letter.Number = number;
+        letter.Year = today.Year;
+        letter.Sequence = sequence;
+        letter.Status = LetterStatus.Issued;
+        letter.IssuedUtc = now;
+        letter.IssuedBy = signer;
+        letter.Pdf = pdf;
+        letter.PdfSha256 = Sha256(pdf);
+
+        var summary = $"{number} issued: {LetterKinds.Title(letter.Kind).ToLowerInvariant()} letter, SHA-256 {letter.PdfSha256[..16]}….";
+        if (LetterKinds.EndsAccess(letter.Kind))
+        {
+            var agreement = await db.Agreements.SingleAsync(a => a.Id == letter.AgreementId, ct);
+            agreement.TerminationEffectiveUtc = PortalTime.FromCity(letter.EffectiveDate, TimeOnly.MinValue);
+            agreement.TerminationLetterNumber = number;
+            summary += $" The agreement terminates on {PortalTime.Format(agreement.TerminationEffectiveUtc.Value)}; the outside agency's access ends then.";
+        }
+        db.AgreementEvents.Add(LetterEvents.Timeline(letter, "letter-issued", summary, user, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return OperationResult.Ok($"Issued as {number}.");
+    }
+
+    public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 };
+}
