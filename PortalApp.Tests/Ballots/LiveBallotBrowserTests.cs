@@ -11,7 +11,7 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
     {
         var page = await browser.NewPageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, email);
-        await page.GotoAsync($"{host.BaseUrl}/ballots/{ballotId}");
+        await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
         await Assertions.Expect(page.GetByTestId("ballot-status")).ToBeVisibleAsync();
         return page;
     }
@@ -67,6 +67,7 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
         await Assertions.Expect(courts.GetByTestId("seat-vote-Courts")).ToContainTextAsync("Not voted");
 
         await clerk.ReloadAsync();
+        await Interactive.WaitAsync(clerk);
         await Assertions.Expect(clerk.GetByTestId("ballot-decision")).ToContainTextAsync("Decided: Terminate");
         await Assertions.Expect(clerk.GetByTestId("vote-panel")).ToHaveCountAsync(0);
         await Assertions.Expect(clerk.GetByTestId("seat-vote-DistrictAttorney")).ToContainTextAsync("Terminate");

@@ -1,26 +1,17 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
-using MudBlazor.Services;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Ballots;
 
-public sealed class VotePanelTests : BunitContext, IAsyncLifetime
+public sealed class VotePanelTests : MudComponentTest
 {
-    public VotePanelTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
-        Render<MudPopoverProvider>();
-    }
-
     [Fact]
     public void TheVoteCannotBeCastUntilAChoiceAndARationaleAreGiven()
     {
         (VoteChoice, string)? cast = null;
-        var panel = Render<VotePanel>(p => p
+        var panel = RenderWithMud<VotePanel>(p => p
             .Add(x => x.Seat, new VoterSeat(Party.City, AsAlternate: true))
             .Add(x => x.OnCast, ((VoteChoice, string) v) => cast = v));
 
@@ -40,14 +31,9 @@ public sealed class VotePanelTests : BunitContext, IAsyncLifetime
     public void ASeatThatHasVotedIsOfferedAChangeOfVote()
     {
         var current = new VoteView(1, Party.Courts, VoteChoice.Renew, "r", "courts@portal.local", "Hon. Ellen Brooks", false, DateTimeOffset.UtcNow, true, new string('a', 64));
-        var panel = Render<VotePanel>(p => p.Add(x => x.Seat, new VoterSeat(Party.Courts, false)).Add(x => x.Current, current));
+        var panel = RenderWithMud<VotePanel>(p => p.Add(x => x.Seat, new VoterSeat(Party.Courts, false)).Add(x => x.Current, current));
 
         Assert.Contains("current vote is Renew", panel.Find("[data-testid=vote-panel]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Change vote", panel.Find("[data-testid=cast-vote]").TextContent.Trim());
     }
-
-    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor's services are only asynchronously disposable.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }

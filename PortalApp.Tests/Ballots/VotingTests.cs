@@ -48,6 +48,20 @@ public sealed class VotingTests(BallotHost host)
         Assert.True(await db.AgreementEvents.AnyAsync(e => e.AgreementId == agreementId && e.Kind == AgreementTimeline.Vote && e.Summary.Contains("City seat voted Terminate")));
     }
 
+    [Theory]
+    [InlineData("   ", "The rationale is required.")]
+    [InlineData("bell\u0007", "The rationale contains control characters.")]
+    public async Task AVoteNeedsAPlainTextRationaleAndABadOneRecordsNothing(string rationale, string message)
+    {
+        var (_, ballotId, _) = await OpenBallotAsync();
+
+        var result = await VoteAsync("da@portal.local", ballotId, Party.DistrictAttorney, VoteChoice.Terminate, rationale);
+
+        Assert.Equal($"{message} Nothing was recorded.", result.Message);
+        await using var db = await host.CreateDbAsync();
+        Assert.False(await db.Votes.AnyAsync(v => v.BallotId == ballotId));
+    }
+
     [Fact]
     public async Task AVoteForAnotherPartysSeatIsRefusedAndFlagged()
     {

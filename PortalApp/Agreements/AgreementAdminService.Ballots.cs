@@ -33,9 +33,12 @@ public sealed partial class AgreementAdminService
     public async Task<OperationResult> AddAmendmentAsync(int agreementId, AmendmentForm form)
     {
         var user = await capabilities.RequireAsync(Policies.ManageAgreements);
-        if (string.IsNullOrWhiteSpace(form.Title) || string.IsNullOrWhiteSpace(form.Summary) || form.EffectiveDate is null)
+        if (InputRules.First(
+                InputRules.Problem(form.Title, "The amendment's title", 300),
+                InputRules.Problem(form.Summary, "The summary of what it changes", 2000, multiline: true),
+                form.EffectiveDate is null ? "The effective date is required." : null) is { } problem)
         {
-            return OperationResult.Fail("Give the amendment a title, an effective date and a summary of what it changes.");
+            return OperationResult.Fail(problem);
         }
         if (form.Fields.Keys.Any(f => !RecordFields.All.Contains(f)) || !form.VisibleRoles.All(Enum.IsDefined) || !form.Fields.Values.All(Enum.IsDefined))
         {
@@ -51,7 +54,7 @@ public sealed partial class AgreementAdminService
                 return OperationResult.Fail($"Agreement {agreementId} does not exist.");
             }
             var previous = agreement.Amendments.OrderBy(m => m.Number).Last();
-            var effective = DateOnly.FromDateTime(form.EffectiveDate.Value);
+            var effective = DateOnly.FromDateTime(form.EffectiveDate!.Value);
             if (effective < previous.EffectiveDate)
             {
                 return OperationResult.Fail($"An amendment cannot take effect before the one it amends ({previous.EffectiveDate:MMMM d, yyyy}).");
@@ -106,9 +109,13 @@ public sealed partial class AgreementAdminService
     public async Task<(OperationResult Result, int? BallotId)> OpenBallotAsync(int agreementId, BallotForm form)
     {
         var user = await capabilities.RequireAsync(Policies.ManageAgreements);
-        if (form.OpensDate is null || form.OpensTime is null || form.ClosesDate is null || form.ClosesTime is null || string.IsNullOrWhiteSpace(form.Term))
+        if (form.OpensDate is null || form.OpensTime is null || form.ClosesDate is null || form.ClosesTime is null)
         {
-            return (OperationResult.Fail("Give the term and the opening and closing dates and times."), null);
+            return (OperationResult.Fail("Give the opening and closing dates and times."), null);
+        }
+        if (InputRules.Problem(form.Term, "The term", 200) is { } termProblem)
+        {
+            return (OperationResult.Fail(termProblem), null);
         }
         var (opens, opensError) = BallotSchedule.CityInstant(DateOnly.FromDateTime(form.OpensDate.Value), TimeOnly.FromTimeSpan(form.OpensTime.Value), "opening");
         var (closes, closesError) = BallotSchedule.CityInstant(DateOnly.FromDateTime(form.ClosesDate.Value), TimeOnly.FromTimeSpan(form.ClosesTime.Value), "closing");

@@ -163,10 +163,12 @@ public sealed partial class AgreementAdminService(
         {
             errors.Add($"Another agreement already has the reference {reference}.");
         }
-        if (string.IsNullOrWhiteSpace(form.Title) || string.IsNullOrWhiteSpace(form.Counterparty))
+        errors.AddRange(new[]
         {
-            errors.Add("Give the title and the counterparty.");
-        }
+            InputRules.Problem(form.Title, "The title", 300),
+            InputRules.Problem(form.Counterparty, "The counterparty", 300),
+            InputRules.Problem(form.CounterpartyAddress, "The counterparty's address", 1000, required: false, multiline: true),
+        }.OfType<string>());
         if (form.EffectiveDate is null || form.ExpiryDate is null || form.ExpiryDate <= form.EffectiveDate)
         {
             errors.Add("Give the effective date and an expiry date after it.");

@@ -39,9 +39,9 @@ public sealed partial class BallotService
             return await RefuseAsync(user, request, "Choose Renew, Terminate, Abstain or Recuse.", flagged: false);
         }
         var rationale = (request.Rationale ?? "").Trim();
-        if (rationale.Length == 0 || rationale.Length > RationaleMaxLength)
+        if (InputRules.Problem(rationale, "The rationale", RationaleMaxLength, multiline: true) is { } problem)
         {
-            return VoteResult.Refused($"Give a rationale for your vote (1 to {RationaleMaxLength:N0} characters). Nothing was recorded.");
+            return VoteResult.Refused($"{problem} Nothing was recorded.");
         }
 
         var outcome = await SqliteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }));
