@@ -32,7 +32,7 @@ internal static class BallotDecider
         var how = byDefault
             ? $"The ballot closed without the termination threshold; the default outcome applies: {outcome}."
             : $"The termination threshold was met: {outcome}.";
-        AgreementTimeline.Add(db, agreement.Id, decidedUtc, AgreementTimeline.Decision, $"Decision on {ballot.Term}: {how} {tally}", actor?.Identity?.Name);
+        AgreementTimeline.Add(db, agreement.Id, decidedUtc, AgreementTimeline.Decision, $"Decision on the {ballot.Term.ToLowerInvariant()}: {how} {tally}", actor?.Identity?.Name);
         if (outcome == DecisionOutcome.Renew)
         {
             var previous = agreement.ExpiryDate;

@@ -154,12 +154,13 @@ public sealed partial class BallotService
     private static void AddVoteToTimeline(PortalDbContext db, Agreement agreement, Ballot ballot, Vote vote, Vote? previous)
     {
         var seat = PartyNames.Of(vote.Party);
+        var term = ballot.Term.ToLowerInvariant();
         var by = vote.CastByAlternate ? $"cast by {vote.CastByUserName}, alternate" : $"cast by {vote.CastByUserName}";
         var (kind, summary) = (vote.Choice, previous) switch
         {
-            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on {ballot.Term} ({by})."),
-            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on {ballot.Term} ({by})."),
-            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on {ballot.Term} from {PartyNames.Of(previous.Choice)} to {vote.Choice} ({by})."),
+            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term} ({by})."),
+            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on the {term} ({by})."),
+            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on the {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice} ({by})."),
         };
         AgreementTimeline.Add(db, agreement.Id, vote.CastUtc, kind, summary, vote.CastByUserName);
     }
