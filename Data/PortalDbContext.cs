@@ -27,6 +27,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AccessLogAnchor> AccessLogAnchors => Set<AccessLogAnchor>();
     public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

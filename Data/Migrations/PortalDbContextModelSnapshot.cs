@@ -283,6 +283,9 @@ namespace Portal.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RenewalTermMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -460,6 +463,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DecidedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidingVoteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -821,6 +827,19 @@ namespace Portal.Data.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.NotificationCursor", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationCursors");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Person", b =>

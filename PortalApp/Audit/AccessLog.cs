@@ -20,6 +20,10 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
     public Task<AccessLogEntry> AppendAsync(AccessEvent e, LoggedChange change, CancellationToken ct = default) =>
         writer.AppendAsync(ToEntry(e), change, ct);
 
+    /// <summary>Appends inside the caller's transaction: the entry and the change it records commit together.</summary>
+    public Task<AccessLogEntry> AppendWithinAsync(Portal.Data.PortalDbContext db, AccessEvent e, CancellationToken ct = default) =>
+        writer.AppendWithinAsync(db, ToEntry(e), ct);
+
     private AccessLogEntry ToEntry(AccessEvent e)
     {
         var actor = e.Actor ?? new ClaimsPrincipal();

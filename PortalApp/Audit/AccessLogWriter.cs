@@ -68,6 +68,28 @@ public sealed class AccessLogWriter(
         }
     }
 
+    /// <summary>
+    /// Appends inside the caller's open transaction (BEGIN IMMEDIATE, so it already holds SQLite's write lock,
+    /// which serializes the chain); the entry commits or rolls back with the change it records. The in-process
+    /// gate is not taken: waiting for it while holding the lock could deadlock with <see cref="AppendAsync"/>.
+    /// </summary>
+    public async Task<AccessLogEntry> AppendWithinAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("AppendWithinAsync needs an open transaction.");
+        }
+        try
+        {
+            await InsertAsync(db, entry, ct);
+            return entry;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Failed(ex);
+        }
+    }
+
     private async Task InsertAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct)
     {
         var last = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Id)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Components.Account;
@@ -61,6 +62,7 @@ public static class PortalServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
         Records.RecordsServices.AddRecords(services);
+        services.AddAgreementsAndBallots();
         services.AddLetters(builder.Configuration);
         return builder;
     }
