@@ -15,6 +15,17 @@ public static class AgreementTerms
     public static DateTimeOffset EndOfTermUtc(Agreement agreement) =>
         PortalTime.FromCity(agreement.ExpiryDate.AddDays(1), TimeOnly.MinValue);
 
+    /// <summary>
+    /// The day a decision takes effect: the day after the decided term ends. A renewal has already moved the
+    /// expiry one renewal term forward, so its decided term ended one term before the current expiry.
+    /// </summary>
+    public static DateOnly DecisionEffectiveDate(Agreement agreement, DecisionOutcome outcome) =>
+        outcome == DecisionOutcome.Renew
+            ? agreement.ExpiryDate.AddMonths(-RenewalTermMonths(agreement)).AddDays(1)
+            : agreement.ExpiryDate.AddDays(1);
+
+    public static int RenewalTermMonths(Agreement agreement) => agreement.RenewalTermMonths > 0 ? agreement.RenewalTermMonths : 12;
+
     public static DateOnly NoticeDeadline(Agreement agreement) =>
         agreement.ExpiryDate.AddDays(-agreement.NoticePeriodDays);
 

@@ -36,7 +36,7 @@ internal static class BallotDecider
         if (outcome == DecisionOutcome.Renew)
         {
             var previous = agreement.ExpiryDate;
-            agreement.ExpiryDate = previous.AddMonths(agreement.RenewalTermMonths > 0 ? agreement.RenewalTermMonths : 12);
+            agreement.ExpiryDate = previous.AddMonths(AgreementTerms.RenewalTermMonths(agreement));
             agreement.Status = AgreementStatus.Active;
             AgreementTimeline.Add(db, agreement.Id, decidedUtc, AgreementTimeline.Renewed,
                 $"Renewed for a new term: the expiry moves from {previous:MMMM d, yyyy} to {agreement.ExpiryDate:MMMM d, yyyy}.");

@@ -44,7 +44,7 @@ public sealed class LetterDrafting(
         }
 
         var agreement = ballot.Agreement!;
-        var effective = agreement.ExpiryDate.AddDays(1);
+        var effective = AgreementTerms.DecisionEffectiveDate(agreement, decision.Outcome);
         var addressee = Addressee(agreement);
         var fields = await FieldsAsync(db, ballot, decision, addressee, effective, user, ct);
         string subject, body;
