@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Portal.Data.Migrations
 {
     /// <inheritdoc />
@@ -42,6 +44,22 @@ namespace Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccessLogAnchors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThroughEntryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThroughEntryHash = table.Column<string>(type: "TEXT", nullable: false),
+                    CheckpointEntryId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogAnchors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Agreements",
                 columns: table => new
                 {
@@ -56,6 +74,7 @@ namespace Portal.Data.Migrations
                     NoticePeriodDays = table.Column<int>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", nullable: false),
                     DefaultOutcome = table.Column<string>(type: "TEXT", nullable: false),
+                    RenewalTermMonths = table.Column<int>(type: "INTEGER", nullable: false),
                     TerminationEffectiveUtc = table.Column<long>(type: "INTEGER", nullable: true),
                     TerminationLetterNumber = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -144,9 +163,9 @@ namespace Portal.Data.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -169,6 +188,18 @@ namespace Portal.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_MaskingPolicyVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NotificationCursors",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    LastSeenId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationCursors", x => x.UserId);
                 });
 
             migrationBuilder.CreateTable(
@@ -499,7 +530,11 @@ namespace Portal.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     PersonId = table.Column<int>(type: "INTEGER", nullable: false),
                     ArrestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", nullable: false)
+                    Role = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", nullable: false),
+                    DcNumber = table.Column<string>(type: "TEXT", nullable: false),
+                    ArrestedUtc = table.Column<long>(type: "INTEGER", nullable: false),
+                    District = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -560,7 +595,8 @@ namespace Portal.Data.Migrations
                     Outcome = table.Column<string>(type: "TEXT", nullable: false),
                     DecidedUtc = table.Column<long>(type: "INTEGER", nullable: false),
                     Tally = table.Column<string>(type: "TEXT", nullable: false),
-                    ByDefault = table.Column<bool>(type: "INTEGER", nullable: false)
+                    ByDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DecidingVoteId = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -601,6 +637,16 @@ namespace Portal.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "LetterTemplates",
+                columns: new[] { "Id", "Body", "Kind", "Name", "Subject", "UpdatedUtc" },
+                values: new object[,]
+                {
+                    { 1, "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\"), in effect since {{ agreement.effective_date }}.\n\nOn {{ decision.date }} the signatory parties decided to terminate the Agreement. The vote was {{ decision.tally }}. This letter is the City's formal notice of termination.\n\nThe Agreement terminates at {{ effective_instant }}. From that moment {{ counterparty.name }} will have no access to the Preliminary Arraignment Reporting System (PARS) or to any data made available under the Agreement.\n{% if has_findings %}\nThe decision rests on these findings:\n{% for f in findings %}\n- {{ f.party }}: {{ f.rationale }}\n{% endfor %}{% endif %}\nWe ask that you confirm in writing, within thirty days of the date of this letter, that your agency has stopped all use of PARS data received under the Agreement and has not shared it further.", "Termination", "Notice of termination", "Notice of termination of agreement {{ agreement.reference }}", 639028224000000000L },
+                    { 2, "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\").\n\nOn {{ decision.date }} the signatory parties decided that the Agreement will not be renewed. The vote was {{ decision.tally }}. The current term ends on {{ agreement.expiry_date }}, and this letter gives notice, before the notice deadline of {{ agreement.notice_deadline }}, that no new term will follow.\n\nAccess by {{ counterparty.name }} to the Preliminary Arraignment Reporting System (PARS) ends at {{ effective_instant }}.\n{% if has_findings %}\nThe decision rests on these findings:\n{% for f in findings %}\n- {{ f.party }}: {{ f.rationale }}\n{% endfor %}{% endif %}\nWe ask that you confirm in writing, within thirty days of the date of this letter, that your agency will stop all use of PARS data received under the Agreement when it ends.", "NonRenewal", "Notice of non-renewal", "Notice of non-renewal of agreement {{ agreement.reference }}", 639028224000000000L },
+                    { 3, "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\").\n\n{% if decision.by_default %}The ballot on the term ending {{ agreement.expiry_date }} closed on {{ decision.date }} without a decision to terminate ({{ decision.tally }}), so the Agreement renews by its own terms.{% else %}On {{ decision.date }} the signatory parties decided to renew the Agreement. The vote was {{ decision.tally }}.{% endif %} A new term begins on {{ effective_date }}.\n\nThe data schedule in force continues to apply without change: victims and witnesses remain shielded, and immigration status is not shared.", "Renewal", "Notice of renewal", "Renewal of agreement {{ agreement.reference }}", 639028224000000000L }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessLog_Action_AtUtc",
                 table: "AccessLog",
@@ -622,6 +668,12 @@ namespace Portal.Data.Migrations
                 columns: new[] { "UserName", "AtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccessLogAnchors_ThroughEntryId",
+                table: "AccessLogAnchors",
+                column: "ThroughEntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AgreementEvents_AgreementId_AtUtc",
                 table: "AgreementEvents",
                 columns: new[] { "AgreementId", "AtUtc" });
@@ -639,20 +691,10 @@ namespace Portal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Arrests_ArrestedUtc",
-                table: "Arrests",
-                column: "ArrestedUtc");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Arrests_DcNumber",
                 table: "Arrests",
                 column: "DcNumber",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Arrests_District_ArrestedUtc",
-                table: "Arrests",
-                columns: new[] { "District", "ArrestedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -729,9 +771,24 @@ namespace Portal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Involvements_ArrestedUtc",
+                table: "Involvements",
+                column: "ArrestedUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Involvements_ArrestId_Role",
                 table: "Involvements",
                 columns: new[] { "ArrestId", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_DcNumber",
+                table: "Involvements",
+                column: "DcNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_District_ArrestedUtc",
+                table: "Involvements",
+                columns: new[] { "District", "ArrestedUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Involvements_PersonId_Role",
@@ -739,15 +796,40 @@ namespace Portal.Data.Migrations
                 columns: new[] { "PersonId", "Role" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Involvements_Role_ArrestedUtc",
+                table: "Involvements",
+                columns: new[] { "Role", "ArrestedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_Role_SearchName_ArrestedUtc",
+                table: "Involvements",
+                columns: new[] { "Role", "SearchName", "ArrestedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_SearchName_ArrestedUtc_Role",
+                table: "Involvements",
+                columns: new[] { "SearchName", "ArrestedUtc", "Role" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Letters_AgreementId",
                 table: "Letters",
                 column: "AgreementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_BallotId",
+                table: "Letters",
+                column: "BallotId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_Number",
                 table: "Letters",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Letters_PdfSha256",
+                table: "Letters",
+                column: "PdfSha256");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_Year_Sequence",
@@ -773,14 +855,9 @@ namespace Portal.Data.Migrations
                 column: "AtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Persons_DateOfBirth",
+                name: "IX_Persons_PlaceOfBirth",
                 table: "Persons",
-                column: "DateOfBirth");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Persons_LastName_FirstName",
-                table: "Persons",
-                columns: new[] { "LastName", "FirstName" });
+                column: "PlaceOfBirth");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RowRules_PolicyVersionId",
@@ -806,6 +883,9 @@ namespace Portal.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AccessLog");
+
+            migrationBuilder.DropTable(
+                name: "AccessLogAnchors");
 
             migrationBuilder.DropTable(
                 name: "AgreementEvents");
@@ -845,6 +925,9 @@ namespace Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "MaskingRules");
+
+            migrationBuilder.DropTable(
+                name: "NotificationCursors");
 
             migrationBuilder.DropTable(
                 name: "Notifications");

@@ -11,8 +11,8 @@ using Portal.Data;
 namespace Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261122190704_Ballots")]
-    partial class Ballots
+    [Migration("20261122202250_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -146,6 +146,33 @@ namespace Portal.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.AccessLogAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckpointEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughEntryHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogAnchors");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.AccessLogEntry", b =>
@@ -376,12 +403,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArrestedUtc");
-
                     b.HasIndex("DcNumber")
                         .IsUnique();
-
-                    b.HasIndex("District", "ArrestedUtc");
 
                     b.ToTable("Arrests");
                 });
@@ -531,6 +554,16 @@ namespace Portal.Data.Migrations
                     b.Property<int>("ArrestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ArrestedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DcNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("District")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -538,11 +571,27 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArrestedUtc");
+
+                    b.HasIndex("DcNumber");
 
                     b.HasIndex("ArrestId", "Role");
 
+                    b.HasIndex("District", "ArrestedUtc");
+
                     b.HasIndex("PersonId", "Role");
+
+                    b.HasIndex("Role", "ArrestedUtc");
+
+                    b.HasIndex("Role", "SearchName", "ArrestedUtc");
+
+                    b.HasIndex("SearchName", "ArrestedUtc", "Role");
 
                     b.ToTable("Involvements");
                 });
@@ -626,8 +675,12 @@ namespace Portal.Data.Migrations
 
                     b.HasIndex("AgreementId");
 
+                    b.HasIndex("BallotId");
+
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PdfSha256");
 
                     b.HasIndex("Year", "Sequence")
                         .IsUnique();
@@ -651,10 +704,12 @@ namespace Portal.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedUtc")
@@ -663,6 +718,35 @@ namespace Portal.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("LetterTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Body = "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\"), in effect since {{ agreement.effective_date }}.\n\nOn {{ decision.date }} the signatory parties decided to terminate the Agreement. The vote was {{ decision.tally }}. This letter is the City's formal notice of termination.\n\nThe Agreement terminates at {{ effective_instant }}. From that moment {{ counterparty.name }} will have no access to the Preliminary Arraignment Reporting System (PARS) or to any data made available under the Agreement.\n{% if has_findings %}\nThe decision rests on these findings:\n{% for f in findings %}\n- {{ f.party }}: {{ f.rationale }}\n{% endfor %}{% endif %}\nWe ask that you confirm in writing, within thirty days of the date of this letter, that your agency has stopped all use of PARS data received under the Agreement and has not shared it further.",
+                            Kind = "Termination",
+                            Name = "Notice of termination",
+                            Subject = "Notice of termination of agreement {{ agreement.reference }}",
+                            UpdatedUtc = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Body = "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\").\n\nOn {{ decision.date }} the signatory parties decided that the Agreement will not be renewed. The vote was {{ decision.tally }}. The current term ends on {{ agreement.expiry_date }}, and this letter gives notice, before the notice deadline of {{ agreement.notice_deadline }}, that no new term will follow.\n\nAccess by {{ counterparty.name }} to the Preliminary Arraignment Reporting System (PARS) ends at {{ effective_instant }}.\n{% if has_findings %}\nThe decision rests on these findings:\n{% for f in findings %}\n- {{ f.party }}: {{ f.rationale }}\n{% endfor %}{% endif %}\nWe ask that you confirm in writing, within thirty days of the date of this letter, that your agency will stop all use of PARS data received under the Agreement when it ends.",
+                            Kind = "NonRenewal",
+                            Name = "Notice of non-renewal",
+                            Subject = "Notice of non-renewal of agreement {{ agreement.reference }}",
+                            UpdatedUtc = 639028224000000000L
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Body = "Dear {{ addressee }}:\n\nI write on behalf of {{ parties_text }}, the signatory parties to the {{ agreement.title }} ({{ agreement.reference }}, the \"Agreement\").\n\n{% if decision.by_default %}The ballot on the term ending {{ agreement.expiry_date }} closed on {{ decision.date }} without a decision to terminate ({{ decision.tally }}), so the Agreement renews by its own terms.{% else %}On {{ decision.date }} the signatory parties decided to renew the Agreement. The vote was {{ decision.tally }}.{% endif %} A new term begins on {{ effective_date }}.\n\nThe data schedule in force continues to apply without change: victims and witnesses remain shielded, and immigration status is not shared.",
+                            Kind = "Renewal",
+                            Name = "Notice of renewal",
+                            Subject = "Renewal of agreement {{ agreement.reference }}",
+                            UpdatedUtc = 639028224000000000L
+                        });
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.MaskingPolicyVersion", b =>
@@ -816,9 +900,7 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateOfBirth");
-
-                    b.HasIndex("LastName", "FirstName");
+                    b.HasIndex("PlaceOfBirth");
 
                     b.ToTable("Persons");
                 });
