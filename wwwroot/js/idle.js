@@ -6,7 +6,7 @@
     ["mousemove", "keydown", "pointerdown", "scroll", "touchstart"].forEach(e =>
         document.addEventListener(e, touch, { passive: true }));
     setInterval(() => {
-        const form = document.getElementById("sign-out-form");
+        const form = document.getElementById("idle-sign-out");
         if (form && Date.now() - last > idleMs) {
             form.submit();
         }
