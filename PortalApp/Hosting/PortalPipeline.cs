@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
+using PortalApp.Cli.Capacity;
 using PortalApp.Components;
 using PortalApp.Letters;
 using PortalApp.Seeding;
@@ -35,6 +36,7 @@ public static class PortalPipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapHealth();
         app.MapLetterEndpoints();
+        app.MapCapacityProbe();
         return app;
     }
 

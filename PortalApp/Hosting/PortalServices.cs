@@ -7,6 +7,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
+using PortalApp.Cli.Capacity;
 using PortalApp.Components.Account;
 using PortalApp.Letters;
 using PortalApp.Seeding;
@@ -65,6 +66,7 @@ public static class PortalServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
         services.AddLetters(builder.Configuration);
+        services.AddCapacityProbe(builder.Configuration);
         return builder;
     }
 
