@@ -24,8 +24,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<MaskingRule> MaskingRules => Set<MaskingRule>();
     public DbSet<RowRule> RowRules => Set<RowRule>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<AccessLogAnchor> AccessLogAnchors => Set<AccessLogAnchor>();
     public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

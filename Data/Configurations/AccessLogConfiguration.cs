@@ -16,6 +16,14 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
     }
 }
 
+internal sealed class AccessLogAnchorConfiguration : IEntityTypeConfiguration<AccessLogAnchor>
+{
+    public void Configure(EntityTypeBuilder<AccessLogAnchor> builder)
+    {
+        builder.HasIndex(a => a.ThroughEntryId).IsUnique();
+    }
+}
+
 internal sealed class FlagReviewConfiguration : IEntityTypeConfiguration<FlagReview>
 {
     public void Configure(EntityTypeBuilder<FlagReview> builder)

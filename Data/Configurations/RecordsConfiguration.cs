@@ -8,8 +8,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> builder)
     {
-        builder.HasIndex(p => new { p.LastName, p.FirstName });
-        builder.HasIndex(p => p.DateOfBirth);
+        builder.HasIndex(p => p.PlaceOfBirth);
         builder.HasMany(p => p.Involvements).WithOne(i => i.Person).HasForeignKey(i => i.PersonId);
     }
 }
@@ -19,8 +18,6 @@ internal sealed class ArrestConfiguration : IEntityTypeConfiguration<Arrest>
     public void Configure(EntityTypeBuilder<Arrest> builder)
     {
         builder.HasIndex(a => a.DcNumber).IsUnique();
-        builder.HasIndex(a => a.ArrestedUtc);
-        builder.HasIndex(a => new { a.District, a.ArrestedUtc });
         builder.HasMany(a => a.Charges).WithOne().HasForeignKey(c => c.ArrestId);
         builder.HasMany(a => a.Involvements).WithOne(i => i.Arrest).HasForeignKey(i => i.ArrestId);
     }
@@ -38,7 +35,16 @@ internal sealed class InvolvementConfiguration : IEntityTypeConfiguration<Involv
 {
     public void Configure(EntityTypeBuilder<Involvement> builder)
     {
+        // One index per permitted filter and sort of the records list; the rowid (Id) ends each key,
+        // so "ORDER BY x, Id" walks the index without a sort step.
         builder.HasIndex(i => new { i.ArrestId, i.Role });
         builder.HasIndex(i => new { i.PersonId, i.Role });
+        builder.HasIndex(i => i.ArrestedUtc);
+        builder.HasIndex(i => new { i.Role, i.ArrestedUtc });
+        // Covers a name-prefix search sorted by date: no table lookup per matching name.
+        builder.HasIndex(i => new { i.SearchName, i.ArrestedUtc, i.Role });
+        builder.HasIndex(i => new { i.Role, i.SearchName, i.ArrestedUtc });
+        builder.HasIndex(i => i.DcNumber);
+        builder.HasIndex(i => new { i.District, i.ArrestedUtc });
     }
 }

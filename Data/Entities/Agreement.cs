@@ -28,6 +28,9 @@ public sealed class Agreement
     public AgreementStatus Status { get; set; }
     public DecisionOutcome DefaultOutcome { get; set; } = DecisionOutcome.Renew;
 
+    /// <summary>How long a renewal extends the agreement: a Renew decision moves the expiry this far.</summary>
+    public int RenewalTermMonths { get; set; } = 12;
+
     /// <summary>Set by an issued termination letter; from this instant the liaison sees nothing.</summary>
     public DateTimeOffset? TerminationEffectiveUtc { get; set; }
     public string? TerminationLetterNumber { get; set; }

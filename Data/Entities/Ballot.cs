@@ -34,4 +34,7 @@ public sealed class BallotDecision
     public DateTimeOffset DecidedUtc { get; set; }
     public string Tally { get; set; } = "";
     public bool ByDefault { get; set; }
+
+    /// <summary>The vote that met the threshold; null when the default outcome applied at closing time.</summary>
+    public long? DecidingVoteId { get; set; }
 }

@@ -46,7 +46,11 @@ public sealed class Charge
     public string Grade { get; set; } = "";
 }
 
-/// <summary>How a person took part in an arrest.</summary>
+/// <summary>
+/// How a person took part in an arrest: one row of the records list. It repeats the few arrest and person
+/// columns that the list filters and sorts on, so that every permitted query is one index range scan
+/// instead of a join over a million rows (records are written only by the seeder, so the copies cannot drift).
+/// </summary>
 public sealed class Involvement
 {
     public int Id { get; set; }
@@ -55,4 +59,10 @@ public sealed class Involvement
     public int ArrestId { get; set; }
     public Arrest? Arrest { get; set; }
     public InvolvementRole Role { get; set; }
+
+    /// <summary>Upper-case "LAST FIRST", for index-backed name-prefix search and sort.</summary>
+    public string SearchName { get; set; } = "";
+    public string DcNumber { get; set; } = "";
+    public DateTimeOffset ArrestedUtc { get; set; }
+    public int District { get; set; }
 }

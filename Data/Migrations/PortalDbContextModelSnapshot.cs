@@ -145,6 +145,33 @@ namespace Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AccessLogAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckpointEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThroughEntryHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThroughEntryId")
+                        .IsUnique();
+
+                    b.ToTable("AccessLogAnchors");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.AccessLogEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -255,6 +282,9 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RenewalTermMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -370,12 +400,8 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArrestedUtc");
-
                     b.HasIndex("DcNumber")
                         .IsUnique();
-
-                    b.HasIndex("District", "ArrestedUtc");
 
                     b.ToTable("Arrests");
                 });
@@ -437,6 +463,9 @@ namespace Portal.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DecidedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidingVoteId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -522,6 +551,16 @@ namespace Portal.Data.Migrations
                     b.Property<int>("ArrestId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ArrestedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DcNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("District")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
@@ -529,11 +568,27 @@ namespace Portal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArrestedUtc");
+
+                    b.HasIndex("DcNumber");
 
                     b.HasIndex("ArrestId", "Role");
 
+                    b.HasIndex("District", "ArrestedUtc");
+
                     b.HasIndex("PersonId", "Role");
+
+                    b.HasIndex("Role", "ArrestedUtc");
+
+                    b.HasIndex("Role", "SearchName", "ArrestedUtc");
+
+                    b.HasIndex("SearchName", "ArrestedUtc", "Role");
 
                     b.ToTable("Involvements");
                 });
@@ -774,6 +829,19 @@ namespace Portal.Data.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.NotificationCursor", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("NotificationCursors");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -829,9 +897,7 @@ namespace Portal.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DateOfBirth");
-
-                    b.HasIndex("LastName", "FirstName");
+                    b.HasIndex("PlaceOfBirth");
 
                     b.ToTable("Persons");
                 });

@@ -57,9 +57,9 @@ public sealed class LetterPdfTests(PortalHost host)
         var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
         var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId);
 
-        Assert.Equal(Agreements.AgreementTerms.EndOfTermUtc(agreement), agreement.TerminationEffectiveUtc);
+        Assert.Equal(PortalApp.Agreements.AgreementTerms.EndOfTermUtc(agreement), agreement.TerminationEffectiveUtc);
         Assert.Equal(letter.Number, agreement.TerminationLetterNumber);
-        var state = Agreements.AgreementAccessState.Of(agreement, host.Time.GetUtcNow());
+        var state = PortalApp.Agreements.AgreementAccessState.Of(agreement, host.Time.GetUtcNow());
         Assert.True(state.InForce);
         Assert.StartsWith("terminating on ", state.Summary, StringComparison.Ordinal);
         Assert.EndsWith($"under letter {letter.Number}", state.Summary, StringComparison.Ordinal);

@@ -17,4 +17,21 @@ public static class AgreementTerms
 
     public static DateOnly NoticeDeadline(Agreement agreement) =>
         agreement.ExpiryDate.AddDays(-agreement.NoticePeriodDays);
+
+    /// <summary>Notice counts if given by the end of the deadline day in the city; a ballot must close by then.</summary>
+    public static DateTimeOffset NoticeDeadlineEndUtc(Agreement agreement) =>
+        PortalTime.FromCity(NoticeDeadline(agreement).AddDays(1), TimeOnly.MinValue);
+
+    public static int DaysToNoticeDeadline(Agreement agreement, DateOnly cityToday) =>
+        NoticeDeadline(agreement).DayNumber - cityToday.DayNumber;
+
+    /// <summary>The reminders before a notice deadline, in days, earliest first.</summary>
+    public static readonly IReadOnlyList<int> ReminderDays = [120, 90, 30];
+
+    /// <summary>The latest reminder reached (120, 90 or 30), or null when the deadline is further off or past.</summary>
+    public static int? ReminderStage(int daysToDeadline) =>
+        daysToDeadline < 0 ? null : ReminderDays.Where(d => daysToDeadline <= d).Cast<int?>().LastOrDefault();
+
+    public static bool IsOpenForDecision(Agreement agreement) =>
+        agreement.Status is AgreementStatus.Active or AgreementStatus.UnderReview or AgreementStatus.Draft;
 }

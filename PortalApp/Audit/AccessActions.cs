@@ -25,7 +25,16 @@ public static class AccessActions
     public const string PolicyChange = "policy-change";
     public const string FlagReview = "flag-review";
     public const string AuditRead = "audit-read";
+    /// <summary>A checkpoint written when retention removes the oldest entries; it anchors the rest of the chain.</summary>
+    public const string Retention = "log-retention";
     public const string Denied = "denied";
+
+    /// <summary>Every action name, for the auditor's filter.</summary>
+    public static readonly IReadOnlyList<string> All = [.. typeof(AccessActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral)
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .Order(StringComparer.Ordinal)];
 }
 
 public static class AccessOutcomes

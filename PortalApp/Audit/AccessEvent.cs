@@ -15,4 +15,6 @@ public sealed record AccessEvent(string Action, string Outcome = AccessOutcomes.
     public bool Flagged { get; init; }
     public string? FlagReason { get; init; }
     public string? Purpose { get; init; }
+    /// <summary>Overrides where the event came from (e.g. "system" for retention); normally the request's source.</summary>
+    public string? Source { get; init; }
 }

@@ -5,22 +5,34 @@ using PortalApp.Authorization;
 namespace PortalApp.Audit;
 
 /// <summary>The single entry point through which every feature writes to the access log.</summary>
-public sealed class AccessLog(AccessLogWriter writer, ClientInfo client, TimeProvider time)
+public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
 {
-    // Entries are kept to the hundredth of a second.
-    private const long HundredthTicks = TimeSpan.TicksPerMillisecond * 10;
+    /// <summary>The agency's liaisons are logged under this name in the party-or-agency column.</summary>
+    public const string Agency = "Agency";
 
-    public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default)
+    public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default) =>
+        writer.AppendAsync(ToEntry(e), null, ct);
+
+    /// <summary>
+    /// Logs the event and applies <paramref name="change"/> in the same transaction: both are stored or neither.
+    /// Use it when the change lives in the portal's database, so nothing can happen unlogged.
+    /// </summary>
+    public Task<AccessLogEntry> AppendAsync(AccessEvent e, LoggedChange change, CancellationToken ct = default) =>
+        writer.AppendAsync(ToEntry(e), change, ct);
+
+    /// <summary>Appends inside the caller's transaction: the entry and the change it records commit together.</summary>
+    public Task<AccessLogEntry> AppendWithinAsync(Portal.Data.PortalDbContext db, AccessEvent e, CancellationToken ct = default) =>
+        writer.AppendWithinAsync(db, ToEntry(e), ct);
+
+    private AccessLogEntry ToEntry(AccessEvent e)
     {
-        var now = time.GetUtcNow();
         var actor = e.Actor ?? new ClaimsPrincipal();
-        var entry = new AccessLogEntry
+        return new AccessLogEntry
         {
-            AtUtc = new DateTimeOffset(now.UtcTicks - now.UtcTicks % HundredthTicks, TimeSpan.Zero),
             UserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = e.UserName ?? actor.Identity?.Name,
             Role = actor.PortalRole(),
-            PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? "Agency" : null),
+            PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? Agency : null),
             Action = e.Action,
             Target = Clip(e.Target, 300),
             Filters = Clip(e.Filters, 2000),
@@ -30,10 +42,9 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client, TimePro
             Flagged = e.Flagged,
             FlagReason = Clip(e.FlagReason, 500),
             ClientAddress = client.Address,
-            Source = client.Source,
+            Source = e.Source ?? client.Source,
             Purpose = Clip(e.Purpose, 300),
         };
-        return writer.AppendAsync(entry, ct);
     }
 
     private static string? Clip(string? value, int max) =>

@@ -14,6 +14,8 @@ public static class CapabilityMap
         [Policies.ReadLetters] = [Roles.Solicitor, Roles.Stakeholder, Roles.Admin, Roles.Auditor],
         [Policies.IssueLetter] = [Roles.Solicitor],
         [Policies.ReadAuditLog] = [Roles.Auditor, Roles.Admin],
+        // Oversight acknowledges flags; an Admin who manages the accounts does not review their use.
+        [Policies.ReviewFlags] = [Roles.Auditor],
         [Policies.ManagePolicy] = [Roles.Admin],
         [Policies.ManageUsers] = [Roles.Admin],
     };

@@ -12,6 +12,7 @@ public static class Policies
     public const string ReadLetters = nameof(ReadLetters);
     public const string IssueLetter = nameof(IssueLetter);
     public const string ReadAuditLog = nameof(ReadAuditLog);
+    public const string ReviewFlags = nameof(ReviewFlags);
     public const string ManagePolicy = nameof(ManagePolicy);
     public const string ManageUsers = nameof(ManageUsers);
 }

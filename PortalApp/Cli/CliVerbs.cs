@@ -8,6 +8,8 @@ public static class CliVerbs
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["audit"] = AuditVerb.RunAsync,
+        ["seed"] = SeedVerb.RunAsync,
+        ["bench"] = BenchVerb.RunAsync,
         ["capacity"] = Capacity.CapacityBench.RunAsync,
     };
 

@@ -34,7 +34,9 @@ public static class PortalPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
+        app.MapAuditEndpoints();
         app.MapHealth();
+        Records.RecordsEndpoints.MapRecordsEndpoints(app);
         app.MapLetterEndpoints();
         app.MapCapacityProbe();
         return app;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Cli.Capacity;
@@ -49,22 +49,21 @@ public static class PortalServices
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
         services.AddDbContextFactory<PortalDbContext>(o => o
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas()));
+            .AddInterceptors(new SqlitePragmas())
+            // Capped counts (Take without OrderBy) are deliberate: order does not change a count.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
 
         services.AddPortalIdentity(builder.Configuration);
         services.AddPortalAuthorization();
         services.AddPortalSecurity(builder.Configuration);
 
-        services.AddScoped<ClientInfo>();
-        services.AddScoped<CircuitHandler, ClientInfoCapture>();
-        services.AddSingleton<AccessLogHealth>();
-        services.AddSingleton<AccessLogWriter>();
-        services.AddScoped<AccessLog>();
-        services.AddSingleton<AccessLogVerifier>();
+        services.AddAudit(builder.Configuration);
 
         services.AddScoped<SignInService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
+        Records.RecordsServices.AddRecords(services);
+        services.AddAgreementsAndBallots();
         services.AddLetters(builder.Configuration);
         services.AddCapacityProbe(builder.Configuration);
         return builder;

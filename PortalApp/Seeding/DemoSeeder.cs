@@ -13,6 +13,7 @@ public sealed class DemoSeeder(
     UserManager<PortalUser> userManager,
     RoleManager<IdentityRole> roleManager,
     TimeProvider time,
+    RecordsDemoSeeder records,
     ILogger<DemoSeeder> logger)
 {
     public async Task SeedIfEmptyAsync()
@@ -37,6 +38,7 @@ public sealed class DemoSeeder(
         await using var context = await dbFactory.CreateDbContextAsync();
         context.Agreements.Add(DemoAgreement.Build(ids, time.GetUtcNow()));
         await context.SaveChangesAsync();
+        await records.SeedAsync();
     }
 
     private async Task<string> CreateAccountAsync(DemoAccounts.Account account)

@@ -35,25 +35,27 @@ public sealed class SignInService(
 
     public async Task RecordAsync(PortalUser user, SignInResult result, string method = "password")
     {
+        // Attributed to the account's role and party, so an auditor can filter sign-ins like any other access.
+        var account = await signInManager.CreateUserPrincipalAsync(user);
         if (result.Succeeded)
         {
             user.FirstFailedSignInUtc = null;
             await userManager.UpdateAsync(user);
-            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn) { UserName = user.Email, Target = method });
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn) { Actor = account, UserName = user.Email, Target = method });
         }
         else if (result.RequiresTwoFactor)
         {
-            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn, "two-factor-required") { UserName = user.Email, Target = method });
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn, "two-factor-required") { Actor = account, UserName = user.Email, Target = method });
         }
         else if (result.IsLockedOut)
         {
-            await accessLog.AppendAsync(new AccessEvent(AccessActions.LockedOut, AccessOutcomes.Refused) { UserName = user.Email, Target = method, Flagged = true, FlagReason = "account locked after repeated failed sign-ins" });
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.LockedOut, AccessOutcomes.Refused) { Actor = account, UserName = user.Email, Target = method, Flagged = true, FlagReason = "account locked after repeated failed sign-ins" });
         }
         else
         {
             user.FirstFailedSignInUtc ??= time.GetUtcNow();
             await userManager.UpdateAsync(user);
-            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignInFailed, AccessOutcomes.Failure) { UserName = user.Email, Target = method });
+            await accessLog.AppendAsync(new AccessEvent(AccessActions.SignInFailed, AccessOutcomes.Failure) { Actor = account, UserName = user.Email, Target = method });
         }
     }
 

@@ -118,6 +118,19 @@ public sealed class UserAdminService(
         IdentityResult? failed = null;
         var result = await ChangeAsync(userId, AccessActions.PasswordReset, async u =>
         {
+            // Checked before the log entry is written, so the entry only records resets that happen.
+            foreach (var validator in userManager.PasswordValidators)
+            {
+                var check = await validator.ValidateAsync(userManager, u, newPassword);
+                if (!check.Succeeded)
+                {
+                    failed = check;
+                    return false;
+                }
+            }
+            return true;
+        }, async u =>
+        {
             var token = await userManager.GeneratePasswordResetTokenAsync(u);
             var reset = await userManager.ResetPasswordAsync(u, token, newPassword);
             if (!reset.Succeeded)
@@ -129,7 +142,11 @@ public sealed class UserAdminService(
         return failed is null ? result : OperationResult.Fail(failed);
     }
 
-    private async Task<OperationResult> ChangeAsync(string userId, string action, Func<PortalUser, Task<string>> change)
+    private Task<OperationResult> ChangeAsync(string userId, string action, Func<PortalUser, Task<string>> change) =>
+        ChangeAsync(userId, action, _ => Task.FromResult(true), change);
+
+    /// <summary>The log entry is written before the change: if the log cannot be written, nothing changes.</summary>
+    private async Task<OperationResult> ChangeAsync(string userId, string action, Func<PortalUser, Task<bool>> precheck, Func<PortalUser, Task<string>> change)
     {
         var admin = await capabilities.RequireAsync(Policies.ManageUsers);
         var user = await userManager.FindByIdAsync(userId);
@@ -137,9 +154,12 @@ public sealed class UserAdminService(
         {
             return OperationResult.Fail("That account does not exist.");
         }
-        var message = await change(user);
+        if (!await precheck(user))
+        {
+            return OperationResult.Fail("The change was refused.");
+        }
         await accessLog.AppendAsync(new AccessEvent(action) { Actor = admin, Target = $"user {user.Email}" });
-        return OperationResult.Ok(message);
+        return OperationResult.Ok(await change(user));
     }
 
     private static string? ValidateRoleAndParty(string role, string? party)

@@ -1,0 +1,97 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Audit;
+
+namespace PortalApp.Tests.Audit;
+
+/// <summary>
+/// A migrated SQLite file with only the access log's services, for tests that tamper with the file directly
+/// (which the shared app must never see) or need their own clock.
+/// </summary>
+public sealed class AuditLogDatabase : IAsyncDisposable
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-audit-{Guid.NewGuid():N}.db");
+    private readonly ServiceProvider services;
+
+    public AuditLogDatabase(int retentionDays = 365)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Portal:AuditRetentionDays"] = retentionDays.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            .Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        collection.AddSingleton<TimeProvider>(Time);
+        collection.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
+        collection.AddOptions<AuditOptions>().Bind(configuration.GetSection("Portal"));
+        collection.AddSingleton<AccessLogHealth>();
+        collection.AddSingleton<AccessLogWriter>();
+        collection.AddSingleton<AccessLogVerifier>();
+        collection.AddSingleton<AccessLogRetention>();
+        services = collection.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 3, 2, 15, 4, 5, 678, TimeSpan.Zero));
+
+    public IServiceProvider Services => services;
+
+    public AccessLogWriter Writer => services.GetRequiredService<AccessLogWriter>();
+
+    public AccessLogVerifier Verifier => services.GetRequiredService<AccessLogVerifier>();
+
+    public static async Task<AuditLogDatabase> CreateAsync(int retentionDays = 365)
+    {
+        var database = new AuditLogDatabase(retentionDays);
+        await using var db = await database.services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        return database;
+    }
+
+    public async Task AppendAsync(int count, string action = AccessActions.Search)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Writer.AppendAsync(NewEntry(action, $"target {i}"));
+        }
+    }
+
+    public static AccessLogEntry NewEntry(string action, string target) => new()
+    {
+        UserName = "clerk@portal.local", Role = "Clerk", Action = action, Target = target,
+        Outcome = AccessOutcomes.Success, Source = "test", ClientAddress = "127.0.0.1",
+    };
+
+    public async Task<PortalDbContext> ContextAsync() =>
+        await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    /// <summary>Runs SQL on the file the way someone with file access would, outside the app.</summary>
+    public async Task ExecuteAsAttackerAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>What an attacker with the file must do first: drop the append-only triggers.</summary>
+    public Task DropTriggersAsAttackerAsync() => ExecuteAsAttackerAsync(string.Join('\n', AccessLogTriggers.Drop));
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Portal.Data.Entities;
+using PortalApp.Ballots;
+
+namespace PortalApp.Agreements;
+
+public sealed record AgreementSummary(
+    int Id, string Reference, string Title, string Counterparty, AgreementStatus Status,
+    DateOnly ExpiryDate, DateOnly NoticeDeadline, int DaysToNoticeDeadline, int? ReminderStage, int? OpenBallotId);
+
+public sealed record SeatHolderView(Party Party, string PrimaryUserId, string PrimaryName, string? AlternateUserId, string? AlternateName);
+
+public sealed record AmendmentView(int Id, int Number, string Title, DateOnly EffectiveDate, string Summary, DataSchedule Schedule, string ContentHash, IReadOnlyList<string> Changes);
+
+public sealed record BallotSummary(int Id, string Term, DateTimeOffset OpensUtc, DateTimeOffset ClosesUtc, BallotPhase Phase, DecisionOutcome? Outcome, bool ByDefault, int AmendmentNumber);
+
+public sealed record TimelineEntry(DateTimeOffset AtUtc, string Kind, string Summary, string? Actor);
+
+public sealed record AgreementDetail(
+    int Id, string Reference, string Title, string Counterparty, string CounterpartyAddress, AgreementStatus Status,
+    DateOnly EffectiveDate, DateOnly ExpiryDate, int NoticePeriodDays, int RenewalTermMonths, DecisionOutcome DefaultOutcome,
+    DateOnly NoticeDeadline, DateTimeOffset NoticeDeadlineEndUtc, int DaysToNoticeDeadline, int? ReminderStage,
+    IReadOnlyList<SeatHolderView> Seats, IReadOnlyList<AmendmentView> Amendments, IReadOnlyList<BallotSummary> Ballots,
+    IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>The admin's create/edit form.</summary>
+public sealed class AgreementForm
+{
+    public string Reference { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Counterparty { get; set; } = "";
+    public string CounterpartyAddress { get; set; } = "";
+    public DateTime? EffectiveDate { get; set; }
+    public DateTime? ExpiryDate { get; set; }
+    public int NoticePeriodDays { get; set; } = 90;
+    public int RenewalTermMonths { get; set; } = 12;
+    public AgreementStatus Status { get; set; } = AgreementStatus.Active;
+    public Dictionary<Party, string?> Primary { get; set; } = Enum.GetValues<Party>().ToDictionary(p => p, _ => (string?)null);
+    public Dictionary<Party, string?> Alternate { get; set; } = Enum.GetValues<Party>().ToDictionary(p => p, _ => (string?)null);
+}
+
+public sealed class AmendmentForm
+{
+    public string Title { get; set; } = "";
+    public DateTime? EffectiveDate { get; set; }
+    public string Summary { get; set; } = "";
+    public HashSet<InvolvementRole> VisibleRoles { get; set; } = [];
+    public Dictionary<string, MaskingAction> Fields { get; set; } = RecordFields.All.ToDictionary(f => f, _ => MaskingAction.Redact);
+    public bool IncludesImmigrationStatus { get; set; }
+}
+
+public sealed class BallotForm
+{
+    public string Term { get; set; } = "";
+    public DateTime? OpensDate { get; set; }
+    public TimeSpan? OpensTime { get; set; }
+    public DateTime? ClosesDate { get; set; }
+    public TimeSpan? ClosesTime { get; set; }
+    public int TerminationThreshold { get; set; } = 2;
+}
+
+/// <summary>A stakeholder account that may hold a seat of its party.</summary>
+public sealed record SeatCandidate(string UserId, string Name, Party Party);

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Authorization;
+using PortalApp.Ballots;
+using PortalApp.Hosting;
+
+namespace PortalApp.Agreements;
+
+/// <summary>Reading agreements: the list, one agreement with its amendments, ballots and timeline.</summary>
+public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities, TimeProvider time)
+{
+    public async Task<IReadOnlyList<AgreementSummary>> ListAsync()
+    {
+        await capabilities.RequireAsync(Policies.ReadAgreements);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync();
+        var openBallots = await db.Ballots.AsNoTracking().Where(b => b.Decision == null)
+            .Select(b => new { b.AgreementId, b.Id }).ToListAsync();
+        var today = PortalTime.Today(time);
+        return agreements.Select(a =>
+        {
+            var days = AgreementTerms.DaysToNoticeDeadline(a, today);
+            return new AgreementSummary(a.Id, a.Reference, a.Title, a.Counterparty, a.Status, a.ExpiryDate,
+                AgreementTerms.NoticeDeadline(a), days, AgreementTerms.IsOpenForDecision(a) ? AgreementTerms.ReminderStage(days) : null,
+                openBallots.Where(b => b.AgreementId == a.Id).Select(b => (int?)b.Id).FirstOrDefault());
+        }).ToList();
+    }
+
+    /// <summary>Agreements in force whose notice deadline lies ahead, nearest first (reminders start 120 days before).</summary>
+    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5)
+    {
+        var all = await ListAsync();
+        return all.Where(a => a.DaysToNoticeDeadline >= 0 && a.Status is AgreementStatus.Active or AgreementStatus.UnderReview)
+            .OrderBy(a => a.DaysToNoticeDeadline).Take(take).ToList();
+    }
+
+    public async Task<AgreementDetail?> GetAsync(int id)
+    {
+        await capabilities.RequireAsync(Policies.ReadAgreements);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var a = await db.Agreements.AsNoTracking().AsSplitQuery()
+            .Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)
+            .Include(x => x.Ballots).ThenInclude(b => b.Decision)
+            .Include(x => x.Ballots).ThenInclude(b => b.Amendment)
+            .FirstOrDefaultAsync(x => x.Id == id);
+        if (a is null)
+        {
+            return null;
+        }
+        var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
+        var now = time.GetUtcNow();
+        var today = PortalTime.Today(time);
+        var amendments = a.Amendments.OrderBy(m => m.Number).ToList();
+        var days = AgreementTerms.DaysToNoticeDeadline(a, today);
+        return new AgreementDetail(
+            a.Id, a.Reference, a.Title, a.Counterparty, a.CounterpartyAddress, a.Status,
+            a.EffectiveDate, a.ExpiryDate, a.NoticePeriodDays, a.RenewalTermMonths, a.DefaultOutcome,
+            AgreementTerms.NoticeDeadline(a), AgreementTerms.NoticeDeadlineEndUtc(a), days,
+            AgreementTerms.IsOpenForDecision(a) ? AgreementTerms.ReminderStage(days) : null,
+            a.Seats.OrderBy(s => s.Party).Select(s => new SeatHolderView(s.Party, s.PrimaryUserId, names.GetValueOrDefault(s.PrimaryUserId, "(unassigned)"),
+                s.AlternateUserId, s.AlternateUserId is null ? null : names.GetValueOrDefault(s.AlternateUserId))).ToList(),
+            amendments.Select((m, i) => new AmendmentView(m.Id, m.Number, m.Title, m.EffectiveDate, m.Summary, m.Schedule, m.ContentHash,
+                ScheduleDiff.Between(i == 0 ? null : amendments[i - 1].Schedule, m.Schedule))).ToList(),
+            a.Ballots.OrderByDescending(b => b.OpensUtc).Select(b => new BallotSummary(b.Id, b.Term, b.OpensUtc, b.ClosesUtc,
+                DecisionRule.PhaseAt(b.OpensUtc, b.ClosesUtc, b.Decision is not null, b.Decision?.ByDefault == true, now),
+                b.Decision?.Outcome, b.Decision?.ByDefault == true, b.Amendment?.Number ?? 0)).ToList(),
+            a.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.AtUtc, e.Kind, e.Summary, e.ActorUserName)).ToList());
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using PortalApp.Authorization;
+using PortalApp.Hosting;
+
+namespace PortalApp.Audit;
+
+/// <summary>Counts per city day; one series per role and party or agency ("AgencyLiaison · Agency").</summary>
+public sealed record ActivitySeries(string Name, IReadOnlyList<double> PerDay)
+{
+    public int Total => (int)PerDay.Sum();
+}
+
+public sealed record AuditActivityChart(IReadOnlyList<string> Days, IReadOnlyList<ActivitySeries> Series)
+{
+    public int Total => Series.Sum(s => s.Total);
+}
+
+public sealed record AuditActivityReport(DateOnly From, DateOnly To, AuditActivityChart Searches, AuditActivityChart RecordViews, AuditActivityChart Flagged);
+
+/// <summary>
+/// The charts of /audit: searches and records viewed per day by role and agency (those that were carried
+/// out), and flagged attempts (refused or not).
+/// </summary>
+public sealed class AuditActivity(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities, AccessLogReader reader)
+{
+    public const int MaxDays = 92;
+
+    public async Task<AuditActivityReport> BuildAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        if (to < from)
+        {
+            (from, to) = (to, from);
+        }
+        if (to.DayNumber - from.DayNumber >= MaxDays)
+        {
+            from = to.AddDays(-(MaxDays - 1));
+        }
+        var period = new AuditFilter { From = from, To = to };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await period.Apply(db.AccessLog.AsNoTracking())
+            .Where(e => e.Flagged || e.Action == AccessActions.Search || e.Action == AccessActions.RecordView)
+            .Select(e => new { e.AtUtc, e.Action, e.Role, e.PartyOrAgency, e.Flagged, e.Outcome })
+            .ToListAsync(ct);
+        await reader.LogReadOnceAsync(user, "activity charts", period.Describe(), rows.Count, ct);
+
+        var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
+        var points = rows.Select(r => new Point(
+            DateOnly.FromDateTime(PortalTime.ToCity(r.AtUtc).DateTime), r.Action, Group(r.Role, r.PartyOrAgency), r.Flagged, r.Outcome == AccessOutcomes.Success)).ToList();
+        var labels = days.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture)).ToList();
+        return new AuditActivityReport(from, to,
+            Chart(labels, days, points.Where(p => p.Action == AccessActions.Search && p.Succeeded)),
+            Chart(labels, days, points.Where(p => p.Action == AccessActions.RecordView && p.Succeeded)),
+            Chart(labels, days, points.Where(p => p.Flagged)));
+    }
+
+    private static string Group(string? role, string? partyOrAgency) =>
+        (role ?? "anonymous") + (partyOrAgency is null ? "" : $" · {partyOrAgency}");
+
+    private static AuditActivityChart Chart(List<string> labels, List<DateOnly> days, IEnumerable<Point> points)
+    {
+        var index = days.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var series = points.GroupBy(p => p.Group).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var perDay = new double[days.Count];
+            foreach (var p in g)
+            {
+                if (index.TryGetValue(p.Day, out var i))
+                {
+                    perDay[i]++;
+                }
+            }
+            return new ActivitySeries(g.Key, perDay);
+        }).ToList();
+        return new AuditActivityChart(labels, series);
+    }
+
+    private sealed record Point(DateOnly Day, string Action, string Group, bool Flagged, bool Succeeded);
+}

@@ -1,0 +1,61 @@
+using Portal.Data.Entities;
+
+namespace PortalApp.Ballots;
+
+public sealed record VoteView(
+    long Id, Party Party, VoteChoice Choice, string Rationale, string CastBy, string CastByName,
+    bool CastByAlternate, DateTimeOffset CastUtc, bool IsCurrent, string ReceiptHash);
+
+public sealed record SeatVoteView(Party Party, string PrimaryName, string? AlternateName, VoteView? Current);
+
+public sealed record DecisionView(DecisionOutcome Outcome, DateTimeOffset DecidedUtc, string Tally, bool ByDefault);
+
+/// <summary>The seat the signed-in user may vote for, if any.</summary>
+public sealed record VoterSeat(Party Party, bool AsAlternate);
+
+public sealed record BallotView(
+    int Id,
+    int AgreementId,
+    string AgreementReference,
+    string AgreementTitle,
+    string Term,
+    int AmendmentNumber,
+    string AmendmentTitle,
+    string AmendmentHash,
+    DateTimeOffset OpensUtc,
+    DateTimeOffset ClosesUtc,
+    DecisionOutcome DefaultOutcome,
+    BallotPhase Phase,
+    Tally Tally,
+    IReadOnlyList<SeatVoteView> Seats,
+    IReadOnlyList<VoteView> History,
+    DecisionView? Decision,
+    VoterSeat? MySeat)
+{
+    public bool AcceptsVotes => Phase == BallotPhase.Open;
+}
+
+public sealed record VoteRequest(int BallotId, Party Seat, VoteChoice Choice, string Rationale);
+
+public sealed record VoteResult(bool Succeeded, string Message, VoteReceipt? Receipt = null)
+{
+    public static VoteResult Refused(string message) => new(false, message);
+}
+
+/// <summary>An open ballot the user's seat has not voted on yet.</summary>
+public sealed record PendingVote(int BallotId, string AgreementReference, string Term, DateTimeOffset ClosesUtc);
+
+public static class PartyNames
+{
+    public static string Of(Party party) => party switch
+    {
+        Party.DistrictAttorney => "District Attorney",
+        _ => party.ToString(),
+    };
+
+    public static string Of(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Recuse => "Recused",
+        _ => choice.ToString(),
+    };
+}

@@ -1,0 +1,180 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Agreements;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Hosting;
+using PortalApp.Notifications;
+
+namespace PortalApp.Ballots;
+
+public sealed partial class BallotService
+{
+    public const int RationaleMaxLength = 2000;
+
+    /// <summary>
+    /// Casts or changes the user's seat's vote. The vote, the decision it may trigger, the timeline, the
+    /// notification and the access-log entry commit in one write transaction (BEGIN IMMEDIATE on SQLite), so
+    /// concurrent votes are serialized and the decision is taken exactly once.
+    /// </summary>
+    public async Task<VoteResult> CastVoteAsync(VoteRequest request)
+    {
+        var user = await capabilities.CurrentUserAsync();
+        if (!await capabilities.HasAsync(Policies.CastVote, user))
+        {
+            return await RefuseAsync(user, request, $"Only a signatory party's official may vote; your role ({user.PortalRole() ?? "none"}) may view the ballot but not vote.", flagged: false);
+        }
+        if (!Enum.TryParse<Party>(user.Party(), out var party))
+        {
+            return await RefuseAsync(user, request, "Your account is not assigned to a signatory party, so it cannot vote.", flagged: false);
+        }
+        if (request.Seat != party)
+        {
+            return await RefuseAsync(user, request, $"You may vote only for your own party's seat ({PartyNames.Of(party)}); this vote was for the {PartyNames.Of(request.Seat)} seat.", flagged: true);
+        }
+        if (!Enum.IsDefined(request.Choice))
+        {
+            return await RefuseAsync(user, request, "Choose Renew, Terminate, Abstain or Recuse.", flagged: false);
+        }
+        var rationale = (request.Rationale ?? "").Trim();
+        if (InputRules.Problem(rationale, "The rationale", RationaleMaxLength, multiline: true) is { } problem)
+        {
+            return VoteResult.Refused($"{problem} Nothing was recorded.");
+        }
+
+        var outcome = await SqliteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }));
+        if (outcome.Refusal is { } refusal)
+        {
+            return await RefuseAsync(user, request, refusal, flagged: false);
+        }
+        foreach (var change in outcome.Changes)
+        {
+            notifier.Publish(change);
+        }
+        return outcome.Result!;
+    }
+
+    private sealed record Attempt(VoteResult? Result, string? Refusal, IReadOnlyList<BallotChange> Changes);
+
+    private async Task<Attempt> CastInTransactionAsync(ClaimsPrincipal user, Party party, VoteRequest request)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = time.GetUtcNow();
+        var ballot = await db.Ballots.Include(b => b.Agreement).ThenInclude(a => a!.Seats).Include(b => b.Decision)
+            .FirstOrDefaultAsync(b => b.Id == request.BallotId);
+        if (ballot is null)
+        {
+            return new Attempt(null, $"Ballot {request.BallotId} does not exist.", []);
+        }
+        var agreement = ballot.Agreement!;
+        if (ballot.Decision is { } decided)
+        {
+            return new Attempt(null, BallotDecider.ClosedMessage(ballot, decided), []);
+        }
+        if (now < ballot.OpensUtc)
+        {
+            return new Attempt(null, $"This ballot opens at {PortalTime.Format(ballot.OpensUtc)}; votes are not accepted before then.", []);
+        }
+        var current = await db.Votes.Where(v => v.BallotId == ballot.Id && v.IsCurrent).ToListAsync();
+        if (now >= ballot.ClosesUtc)
+        {
+            // The closing service may not have run yet: the default outcome is recorded here, at the closing instant.
+            var closedTally = DecisionRule.Count(current.Select(v => v.Choice), agreement.Seats.Count, ballot.TerminationThreshold);
+            var byDefault = DecisionRule.Decide(closedTally, closed: true, agreement.DefaultOutcome)!.Value;
+            await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, byDefault, closedTally, ballot.ClosesUtc, null, null);
+            await tx.CommitAsync();
+            notifier.Publish(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
+            return new Attempt(null, BallotDecider.ClosedMessage(ballot, ballot.Decision!), []);
+        }
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var seat = agreement.Seats.FirstOrDefault(s => s.Party == party);
+        var voter = VoterSeatOf(user, agreement.Seats);
+        if (seat is null || voter is null)
+        {
+            return new Attempt(null, seat is null
+                ? $"The {PartyNames.Of(party)} holds no seat on {agreement.Reference}."
+                : $"You are neither the primary official nor the alternate of the {PartyNames.Of(party)} seat on {agreement.Reference}.", []);
+        }
+        var previous = current.FirstOrDefault(v => v.Party == party);
+        if (previous is not null && previous.Choice == request.Choice && previous.Rationale == request.Rationale)
+        {
+            return new Attempt(null, $"Your seat's current vote is already {request.Choice} with this rationale; nothing changed.", []);
+        }
+        if (previous is not null)
+        {
+            previous.IsCurrent = false;
+            await db.SaveChangesAsync();
+        }
+
+        var vote = new Vote
+        {
+            BallotId = ballot.Id,
+            Party = party,
+            Choice = request.Choice,
+            Rationale = request.Rationale,
+            CastByUserId = userId ?? "",
+            CastByUserName = user.Identity?.Name ?? "",
+            CastByAlternate = voter.AsAlternate,
+            CastUtc = VoteReceipts.ToHundredth(now),
+            IsCurrent = true,
+        };
+        var lastReceipt = await db.Votes.Where(v => v.BallotId == ballot.Id).OrderByDescending(v => v.Id)
+            .Select(v => v.ReceiptHash).FirstOrDefaultAsync();
+        vote.ReceiptHash = VoteReceipts.Hash(vote, ballot.AmendmentHash, lastReceipt ?? "genesis");
+        db.Votes.Add(vote);
+        AddVoteToTimeline(db, agreement, ballot, vote, previous);
+        Notices.Post(db, vote.CastUtc, $"{agreement.Reference}: the {PartyNames.Of(party)} {(previous is null ? "voted" : "changed its vote")} — {PartyNames.Of(vote.Choice)}.", $"/ballots/{ballot.Id}");
+        await db.SaveChangesAsync();
+        await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.Vote)
+        {
+            Actor = user,
+            Target = $"ballot:{ballot.Id}",
+            Filters = $"agreement={agreement.Reference}; seat={party}; choice={vote.Choice}; previous={previous?.Choice.ToString() ?? "none"}; alternate={(vote.CastByAlternate ? "yes" : "no")}; receipt={vote.ReceiptHash}",
+        });
+
+        var changes = new List<BallotChange> { new(BallotChangeKind.VoteCast, agreement.Id, ballot.Id) };
+        var tally = DecisionRule.Count(current.Where(v => v.IsCurrent).Select(v => v.Choice).Append(vote.Choice), agreement.Seats.Count, ballot.TerminationThreshold);
+        if (DecisionRule.Decide(tally, closed: false, agreement.DefaultOutcome) is { } decision)
+        {
+            await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, decision, tally, vote.CastUtc, vote.Id, user);
+            changes.Add(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
+        }
+        await tx.CommitAsync();
+
+        var receipt = new VoteReceipt(ballot.Id, agreement.Reference, party, vote.Choice, vote.CastByUserName, vote.CastByAlternate, vote.CastUtc, vote.ReceiptHash);
+        var message = changes.Count > 1
+            ? $"Your vote was recorded and met the threshold: the ballot is decided — {ballot.Decision!.Outcome}."
+            : previous is null ? "Your vote was recorded." : $"Your vote was changed from {previous.Choice} to {vote.Choice}.";
+        return new Attempt(new VoteResult(true, message, receipt), null, changes);
+    }
+
+    private static void AddVoteToTimeline(PortalDbContext db, Agreement agreement, Ballot ballot, Vote vote, Vote? previous)
+    {
+        var seat = PartyNames.Of(vote.Party);
+        var term = ballot.Term.ToLowerInvariant();
+        var by = vote.CastByAlternate ? $"cast by {vote.CastByUserName}, alternate" : $"cast by {vote.CastByUserName}";
+        var (kind, summary) = (vote.Choice, previous) switch
+        {
+            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term} ({by})."),
+            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on the {term} ({by})."),
+            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on the {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice} ({by})."),
+        };
+        AgreementTimeline.Add(db, agreement.Id, vote.CastUtc, kind, summary, vote.CastByUserName);
+    }
+
+    private async Task<VoteResult> RefuseAsync(ClaimsPrincipal user, VoteRequest request, string message, bool flagged)
+    {
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.Vote, AccessOutcomes.Refused)
+        {
+            Actor = user,
+            Target = $"ballot:{request.BallotId}",
+            Filters = $"seat={request.Seat}; choice={request.Choice}; refused={message}",
+            Flagged = flagged,
+            FlagReason = flagged ? "Vote attempted for another party's seat." : null,
+        });
+        return VoteResult.Refused(message);
+    }
+}

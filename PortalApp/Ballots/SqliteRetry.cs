@@ -1,0 +1,35 @@
+using Microsoft.Data.Sqlite;
+
+namespace PortalApp.Ballots;
+
+/// <summary>
+/// Runs a write transaction again when SQLite reports the database busy or locked (another writer held the lock
+/// past the busy timeout). The work must be safe to repeat: it rereads everything inside its own transaction.
+/// </summary>
+public static class SqliteRetry
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    public static async Task<T> RunAsync<T>(Func<Task<T>> work, int attempts = 6)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work();
+            }
+            catch (Exception ex) when (attempt < attempts && IsBusy(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt));
+            }
+        }
+    }
+
+    public static bool IsBusy(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
+        { InnerException: { } inner } => IsBusy(inner),
+        _ => false,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Records;
+using PortalApp.Seeding;
+
+namespace PortalApp.Cli;
+
+/// <summary>
+/// `bench`: builds (or reuses) a 1,000,000-record database and times the records service in-process,
+/// as the clerk and as the liaison, end to end (checks, query, masking and the access-log write).
+/// </summary>
+public static class BenchVerb
+{
+    private const int Target = 1_000_000;
+    private const int Warmup = 20;
+    private const int Runs = 200;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var connectionString = await SeedVerb.ConnectionStringAsync(services);
+        var seedRate = await EnsureRecordsAsync(services, connectionString);
+        var sample = await SampleAsync(services);
+        var random = new Random(7);
+        string[] prefixes = ["SMI", "JOH", "WIL", "GAR", "MAR", "BRO", "DAV", "ROD", "MIL", "LOP"];
+
+        var scenarios = new (string Name, Func<RecordSearchService, int, Task> Run)[]
+        {
+            ("first page, default order", (s, _) => s.SearchAsync(new RecordQuery())),
+            ("name-prefix search", (s, i) => s.SearchAsync(new RecordQuery { Name = prefixes[i % prefixes.Length] })),
+            ("DC-number lookup", (s, i) => s.SearchAsync(new RecordQuery { DcNumber = sample.DcNumbers[i % sample.DcNumbers.Count] })),
+            ("date range + district", (s, i) => s.SearchAsync(new RecordQuery
+            {
+                District = PhiladelphiaData.Districts[i % PhiladelphiaData.Districts.Length],
+                From = new DateOnly(2020 + i % 6, 1 + i % 12, 1), To = new DateOnly(2020 + i % 6, 1 + i % 12, 1).AddMonths(1),
+            })),
+            ("page 1,000 of a result", (s, _) => s.SearchAsync(new RecordQuery { Page = 999 })),
+            ("record detail", (s, i) => s.ViewAsync(sample.PersonIds[i % sample.PersonIds.Count])),
+        };
+
+        var p95 = new Dictionary<(string, string), double>();
+        Console.WriteLine($"{"query",-28} {"role",-14} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
+        foreach (var (name, run) in scenarios)
+        {
+            foreach (var email in new[] { "clerk@portal.local", "liaison@portal.local" })
+            {
+                await using var scope = await SignedInScopeAsync(services, email);
+                var records = scope.ServiceProvider.GetRequiredService<RecordSearchService>();
+                if (email.StartsWith("liaison", StringComparison.Ordinal))
+                {
+                    await records.StatePurposeAsync(StatedPurpose.ReasonCodes[0], "BENCH-0001");
+                }
+                var times = new List<double>(Runs);
+                for (var i = 0; i < Warmup + Runs; i++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    await run(records, random.Next(1000));
+                    if (i >= Warmup) times.Add(clock.Elapsed.TotalMilliseconds);
+                }
+                times.Sort();
+                var role = email.StartsWith("clerk", StringComparison.Ordinal) ? "Clerk" : "AgencyLiaison";
+                p95[(name, role)] = Percentile(times, 0.95);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-28} {role,-14} {Percentile(times, 0.50),8:F2} {Percentile(times, 0.95),8:F2} {Percentile(times, 0.99),8:F2}"));
+            }
+        }
+        var worst = p95.Values.Max();
+        var ratio = scenarios.Max(s => p95[(s.Name, "AgencyLiaison")] / p95[(s.Name, "Clerk")]);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed rate: {seedRate:F0} records/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: worst-p95-ms={worst:F2} masked-ratio={ratio:F2} seed-rows-per-s={seedRate:F0}"));
+        return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>Seeds a million records when the database has fewer; when it reuses one, it measures the seed rate on a scratch file.</summary>
+    private static async Task<double> EnsureRecordsAsync(IServiceProvider services, string connectionString)
+    {
+        await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            if (await db.Involvements.CountAsync() < Target)
+            {
+                Console.WriteLine($"bench: seeding {Target:N0} records into {connectionString} …");
+                var result = RecordBulkLoader.Replace(connectionString, Target, RecordsDemoSeeder.DemoSeed);
+                Console.WriteLine($"bench: seeded in {result.Elapsed.TotalSeconds:F1} s");
+                return result.RecordsPerSecond;
+            }
+        }
+        Console.WriteLine("bench: reusing the million-record database; measuring the seed rate on a fresh scratch database");
+        var scratch = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={scratch}").Options))
+            {
+                await db.Database.MigrateAsync();
+            }
+            return RecordBulkLoader.Replace($"Data Source={scratch}", Target, RecordsDemoSeeder.DemoSeed).RecordsPerSecond;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(scratch + suffix);
+        }
+    }
+
+    private sealed record Sample(List<string> DcNumbers, List<int> PersonIds);
+
+    private static async Task<Sample> SampleAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var rows = await db.Involvements.AsNoTracking().Where(i => i.Role == InvolvementRole.Arrestee && i.Id % 4999 == 0)
+            .Select(i => new { i.DcNumber, i.PersonId }).Take(200).ToListAsync();
+        return new Sample(rows.Select(r => r.DcNumber).ToList(), rows.Select(r => r.PersonId).ToList());
+    }
+
+    private static async Task<AsyncServiceScope> SignedInScopeAsync(IServiceProvider services, string email)
+    {
+        var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}: the demo seed creates it.");
+        var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Agreements;
+using PortalApp.Audit;
+using PortalApp.Authorization;
+using PortalApp.Seeding;
+
+namespace PortalApp.Masking;
+
+/// <summary>
+/// The masking policy as data: versions edited by the Admin, and the one answer to "what may this role see
+/// now?" For the agency liaison that answer comes from the data schedule of the agreement in force, or is
+/// a refusal when no agreement is in force.
+/// </summary>
+public sealed class MaskingPolicyService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Capabilities capabilities,
+    AccessLog accessLog,
+    MaskingPolicyCache cache,
+    MaskingService masking,
+    TimeProvider time)
+{
+    /// <summary>The roles whose rules the Admin edits: those who may browse records, less the liaison (set by the agreement).</summary>
+    public static readonly IReadOnlyList<string> EditableRoles =
+        [.. CapabilityMap.RolesFor[Policies.BrowseRecords].Where(r => r != Roles.AgencyLiaison)];
+
+    public static readonly IReadOnlyList<string> PreviewRoles = CapabilityMap.RolesFor[Policies.BrowseRecords];
+
+    public async Task<RecordAccess> AccessForRoleAsync(string? role, CancellationToken ct = default)
+    {
+        if (role == Roles.AgencyLiaison)
+        {
+            return await LiaisonAccessAsync(ct);
+        }
+        var snapshot = await CurrentAsync(ct);
+        return role is not null && snapshot.Roles.TryGetValue(role, out var policy)
+            ? RecordAccess.Granted(policy)
+            : RecordAccess.Refused("Your role has no access to arrest records.");
+    }
+
+    /// <summary>The policy in force. Only this service writes versions, so the cached copy is dropped whenever it saves one.</summary>
+    public async Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default)
+    {
+        if (cache.Current is { } cached)
+        {
+            return cached;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
+            .Select(v => new { v.Id, v.Version }).FirstOrDefaultAsync(ct);
+        if (latest is null)
+        {
+            return PolicySnapshot.Empty;
+        }
+        var rules = await db.MaskingRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
+        var rows = await db.RowRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
+        var snapshot = new PolicySnapshot(latest.Version, EditableRoles.ToDictionary(
+            role => role,
+            role => new RolePolicy(role,
+                rules.Where(r => r.Role == role).ToDictionary(r => r.Field, r => r.Action),
+                rows.Where(r => r.Role == role).Select(r => r.InvolvementRole).ToHashSet(),
+                $"policy v{latest.Version}")));
+        cache.Current = snapshot;
+        return snapshot;
+    }
+
+    private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Amendments)
+            .FirstOrDefaultAsync(a => a.Reference == DemoAgreement.Reference, ct);
+        var now = time.GetUtcNow();
+        if (agreement is null)
+        {
+            return RecordAccess.Refused($"There is no agreement {DemoAgreement.Reference}, so the agency has no access to records.");
+        }
+        if (!AgreementTerms.IsInForce(agreement, now))
+        {
+            return RecordAccess.Refused(agreement is { TerminationEffectiveUtc: { } ended, TerminationLetterNumber: { } letter }
+                ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Hosting.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
+                : $"The agreement {agreement.Reference} is not in force ({agreement.Status}), so the agency has no access to records.");
+        }
+        var amendment = agreement.Amendments.OrderByDescending(a => a.Number).FirstOrDefault();
+        if (amendment is null)
+        {
+            return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule, so the agency has no access to records.");
+        }
+        return RecordAccess.Granted(new RolePolicy(Roles.AgencyLiaison,
+            amendment.Schedule.Fields,
+            amendment.Schedule.VisibleRoles.ToHashSet(),
+            $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
+    }
+
+    public async Task<PolicyDraft> DraftFromCurrentAsync()
+    {
+        await capabilities.RequireAsync(Policies.ManagePolicy);
+        var snapshot = await CurrentAsync();
+        return PolicyDraft.From(snapshot);
+    }
+
+    /// <summary>A fictional specimen as the role would see it under the draft (or, for the liaison, the schedule in force).</summary>
+    public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, PolicyDraft draft)
+    {
+        await capabilities.RequireAsync(Policies.ManagePolicy);
+        if (draft.Fields.ContainsKey(role))
+        {
+            return (masking.Preview(draft.ToRolePolicy(role, "this draft")), null);
+        }
+        var access = await AccessForRoleAsync(role);
+        return access.Policy is { } policy ? (masking.Preview(policy), null) : (null, access.Refusal);
+    }
+
+    public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync()
+    {
+        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var versions = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
+            .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync();
+        return versions;
+    }
+
+    /// <summary>Saves the draft as a new version (versions are never edited) and logs every change, before and after.</summary>
+    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note)
+    {
+        var admin = await capabilities.RequireAsync(Policies.ManagePolicy);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Hosting.OperationResult.Fail("Say why the policy changes: a note is required.");
+        }
+        var before = await CurrentAsync();
+        var changes = draft.ChangesFrom(PolicyDraft.From(before));
+        if (changes.Count == 0)
+        {
+            return Hosting.OperationResult.Fail("Nothing changed: the draft is the same as the policy in force.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        // The log is written first: if it fails, the change is not made. The unique version index stops two admins racing.
+        var next = (await db.MaskingPolicyVersions.MaxAsync(v => (int?)v.Version) ?? 0) + 1;
+        db.MaskingPolicyVersions.Add(draft.ToVersion(next, time.GetUtcNow(), admin.Identity?.Name ?? "", note.Trim()));
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.PolicyChange)
+        {
+            Actor = admin,
+            Target = $"masking-policy:v{next}",
+            Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
+        });
+        await db.SaveChangesAsync();
+        cache.Current = null;
+        return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
+    }
+}
+
+public sealed record PolicySnapshot(int Version, IReadOnlyDictionary<string, RolePolicy> Roles)
+{
+    public static readonly PolicySnapshot Empty = new(0, new Dictionary<string, RolePolicy>());
+}
+
+public sealed record PolicyVersionSummary(int Version, DateTimeOffset CreatedUtc, string CreatedBy, string Note);
+
+/// <summary>The last policy read; a new version number makes it stale.</summary>
+public sealed class MaskingPolicyCache
+{
+    public PolicySnapshot? Current { get; set; }
+}

@@ -1,0 +1,13 @@
+namespace PortalApp.Masking;
+
+public static class MaskingServices
+{
+    public static IServiceCollection AddMasking(this IServiceCollection services)
+    {
+        services.AddSingleton<Pseudonymizer>();
+        services.AddSingleton<MaskingPolicyCache>();
+        services.AddSingleton<MaskingService>();
+        services.AddScoped<MaskingPolicyService>();
+        return services;
+    }
+}

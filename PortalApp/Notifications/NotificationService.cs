@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+using Portal.Data.Entities;
+using PortalApp.Authorization;
+
+namespace PortalApp.Notifications;
+
+public sealed record NotificationItem(long Id, DateTimeOffset AtUtc, string Text, string? Link, bool Unread);
+
+/// <summary>The bell: notifications meant for the user's role (or for everyone who reads agreements) and what is unread.</summary>
+public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities)
+{
+    private const int Shown = 15;
+
+    public async Task<int> UnreadCountAsync()
+    {
+        var (user, everyone) = await AudienceAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = user.PortalRole();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var seen = await LastSeenAsync(db, userId);
+        return await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
+    }
+
+    public async Task<IReadOnlyList<NotificationItem>> LatestAsync()
+    {
+        var (user, everyone) = await AudienceAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = user.PortalRole();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var seen = await LastSeenAsync(db, userId);
+        return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
+            .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
+            .ToListAsync();
+    }
+
+    public async Task MarkAllReadAsync()
+    {
+        var (user, everyone) = await AudienceAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var newest = await Visible(db, user.PortalRole(), everyone).MaxAsync(n => (long?)n.Id) ?? 0;
+        var cursor = await db.NotificationCursors.FindAsync(userId);
+        if (cursor is null)
+        {
+            db.NotificationCursors.Add(new NotificationCursor { UserId = userId, LastSeenId = newest });
+        }
+        else
+        {
+            cursor.LastSeenId = Math.Max(cursor.LastSeenId, newest);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync()
+    {
+        var user = await capabilities.RequireAsync(Policies.SignedIn);
+        return (user, await capabilities.HasAsync(Policies.ReadAgreements, user));
+    }
+
+    private static async Task<long> LastSeenAsync(PortalDbContext db, string userId) =>
+        await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
+
+    private static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
+        db.Notifications.AsNoTracking().Where(n => (n.Audience == null && everyone) || (role != null && n.Audience == role));
+}

@@ -1,0 +1,28 @@
+using Portal.Data.Entities;
+
+namespace PortalApp.Records;
+
+/// <summary>What the current user may do on /records: refusal, policy in force, usable fields, visible roles, purpose.</summary>
+public sealed record RecordPermissions(
+    bool Allowed,
+    string? Refusal,
+    string PolicySource,
+    IReadOnlySet<string> UsableFields,
+    IReadOnlyList<InvolvementRole> VisibleRoles,
+    bool NeedsPurpose,
+    StatedPurpose? Purpose);
+
+public sealed record RecordSearchResult(
+    IReadOnlyList<RecordRow> Rows,
+    int Total,
+    bool TotalIsCapped,
+    string? Refusal,
+    string? Withheld,
+    string PolicySource)
+{
+    public static RecordSearchResult Refused(string why) => new([], 0, false, why, null, "");
+}
+
+public sealed record RecordViewResult(RecordDetail? Detail, string? Refusal);
+
+public sealed record RecordExport(byte[]? Csv, string? Refusal, int Rows);

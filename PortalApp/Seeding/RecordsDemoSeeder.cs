@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+using PortalApp.Hosting;
+using PortalApp.Masking;
+
+namespace PortalApp.Seeding;
+
+/// <summary>The records part of the demo: Portal:DemoRecords synthetic records and masking policy v1.</summary>
+public sealed class RecordsDemoSeeder(IDbContextFactory<PortalDbContext> dbFactory, IOptions<PortalOptions> options, TimeProvider time, ILogger<RecordsDemoSeeder> logger)
+{
+    public const int DemoSeed = 2008;
+
+    public async Task SeedAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.MaskingPolicyVersions.AnyAsync())
+        {
+            db.MaskingPolicyVersions.Add(DefaultMaskingPolicy.Build(time.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+        if (!await db.Involvements.AnyAsync())
+        {
+            var result = RecordBulkLoader.Replace(db.Database.GetConnectionString()!, options.Value.DemoRecords, DemoSeed);
+            logger.LogInformation("Seeded {Records} demo records in {Elapsed}.", result.Records, result.Elapsed);
+        }
+    }
+}
