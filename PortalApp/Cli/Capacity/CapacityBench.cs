@@ -27,6 +27,15 @@ public static class CapacityBench
         await using var portal = options.Url is { } url
             ? await PortalUnderTest.AttachAsync(url)
             : await PortalUnderTest.StartAsync(options);
+        if (options.Describe is { } path)
+        {
+            using var sessions = new PortalSessions(portal.BaseUri, options.Password);
+            await using var client = await CircuitClient.OpenAsync(await sessions.ForAsync(options.DescribeAs), path);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Console.WriteLine(client.Handlers.Describe().Replace("; ", "\n", StringComparison.Ordinal));
+            await client.CloseAsync(sayGoodbye: true);
+            return 0;
+        }
         var report = await new CapacityRun(options, portal, Console.Out).RunAsync();
         Console.WriteLine();
         Console.WriteLine(report.Render());

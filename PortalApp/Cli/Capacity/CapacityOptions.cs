@@ -23,6 +23,9 @@ public sealed record CapacityOptions
     public bool Goodbye { get; init; }
     public int DemoRecords { get; init; } = 5000;
     public string Password { get; init; } = Seeding.DemoAccounts.Password;
+    /// <summary>For scenario authors: open this page once and list the elements a scripted user can act on.</summary>
+    public string? Describe { get; init; }
+    public string DescribeAs { get; init; } = "admin@portal.local";
 
     public static CapacityOptions Parse(IReadOnlyList<string> args)
     {
@@ -44,10 +47,12 @@ public sealed record CapacityOptions
                 "--recovery-seconds" => options with { RecoveryWatch = TimeSpan.FromSeconds(NextInt()) },
                 "--goodbye" => options with { Goodbye = true },
                 "--records" => options with { DemoRecords = NextInt() },
+                "--describe" => options with { Describe = Next() },
+                "--as" => options with { DescribeAs = Next() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
-        if (options.Circuits < 1)
+        if (options.Circuits < 1 && options.Describe is null)
         {
             throw new ArgumentException("--circuits must be at least 1.");
         }
@@ -56,5 +61,6 @@ public sealed record CapacityOptions
 
     public const string Usage =
         "usage: capacity --circuits N [--url URL] [--scenario auto|records|dashboard|letters|users|mixed] [--act-seconds 30] " +
-        "[--think-ms 5000] [--watchers 200] [--votes 20] [--ramp 16] [--recovery-seconds S] [--goodbye] [--records 5000]";
+        "[--think-ms 5000] [--watchers 200] [--votes 20] [--ramp 16] [--recovery-seconds S] [--goodbye] [--records 5000]\n" +
+        "       capacity --describe PATH [--as EMAIL] [--url URL]   (lists what a scripted user can click on PATH)";
 }

@@ -63,14 +63,19 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         var available = new List<Scenario>();
         foreach (var scenario in all)
         {
-            var session = await sessions.ForAsync(scenario.Account);
-            using var response = await session.Http.GetAsync(new Uri(scenario.Path, UriKind.Relative));
-            if (response.StatusCode == HttpStatusCode.OK)
+            if (await PageExistsAsync(sessions, scenario.Account, scenario.Path))
             {
                 available.Add(scenario);
             }
         }
         return available;
+    }
+
+    private static async Task<bool> PageExistsAsync(PortalSessions sessions, string account, string path)
+    {
+        var session = await sessions.ForAsync(account);
+        using var response = await session.Http.GetAsync(new Uri(path, UriKind.Relative));
+        return response.StatusCode == HttpStatusCode.OK;
     }
 
     private static async Task WarmUpAsync(PortalSessions sessions, IReadOnlyList<Scenario> scenarios)
@@ -164,9 +169,10 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
 
     private async Task FanOutAsync(PortalSessions sessions, CapacityReport report)
     {
-        if (CapacityScenarios.Fanout is not { } fanout)
+        var fanout = CapacityScenarios.Ballot;
+        if (options.Watchers == 0 || !await PageExistsAsync(sessions, fanout.VoterAccount, fanout.Path))
         {
-            report.FanoutNote = "n/a: no ballot page on this portal yet";
+            report.FanoutNote = "n/a: no ballot page on this portal";
             return;
         }
         Say($"vote fan-out: {options.Watchers} watchers on {fanout.Path}, {options.Votes} votes");
@@ -177,13 +183,14 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
             {
                 var watcher = await CircuitClient.OpenAsync(await sessions.ForAsync(fanout.WatcherAccounts[i % fanout.WatcherAccounts.Count]), fanout.Path);
                 watchers.Add(watcher);
-                await watcher.WaitForAsync(fanout.ReadyElement);
+                await watcher.WaitForAsync(fanout.WatcherReady.Element, fanout.WatcherReady.Event);
             }
             var voter = await CircuitClient.OpenAsync(await sessions.ForAsync(fanout.VoterAccount), fanout.Path);
-            await voter.WaitForAsync(fanout.ReadyElement);
+            await voter.WaitForAsync(fanout.VoterReady);
             for (var vote = 1; vote <= options.Votes; vote++)
             {
                 var n = vote;
+                await fanout.PrepareAsync(voter, vote);
                 var arrivals = watchers.Select(w => w.NextBatchAsync(b => fanout.Shows(b, n))).ToList();
                 var cast = Stopwatch.GetTimestamp();
                 await fanout.CastAsync(voter, vote);

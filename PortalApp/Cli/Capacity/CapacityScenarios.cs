@@ -7,12 +7,13 @@ public sealed record UserAction(string Name, Func<CircuitClient, int, Task<TimeS
 public sealed record Scenario(string Name, string Account, string Path, string ReadyElement, IReadOnlyList<UserAction> Actions, string ReadyEvent = "click");
 
 /// <summary>
-/// Officials watching a ballot while votes are cast: the watchers' page, and how the voter casts vote number n
-/// (through the page, as a person does) and how a watcher's render batch shows it arrived.
+/// Officials watching a ballot while votes are cast: the watchers' page; how the voter prepares vote number n and
+/// then casts it (through the page, as a person does: the cast is the instant the fan-out is timed from); and how a
+/// watcher's render batch shows the vote arrived.
 /// </summary>
 public sealed record FanoutScenario(
-    string Path, IReadOnlyList<string> WatcherAccounts, string VoterAccount, string ReadyElement,
-    Func<CircuitClient, int, Task> CastAsync, Func<RenderBatchView, int, bool> Shows);
+    string Path, IReadOnlyList<string> WatcherAccounts, string VoterAccount, string VoterReady, (string Element, string Event) WatcherReady,
+    Func<CircuitClient, int, Task> PrepareAsync, Func<CircuitClient, int, Task> CastAsync, Func<RenderBatchView, int, bool> Shows);
 
 /// <summary>
 /// The scripted users. Each works on pages that exist; a scenario whose page is missing from the portal under
@@ -23,6 +24,7 @@ public static class CapacityScenarios
     private const string ToggleNavigation = "aria-label=Toggle navigation";
     private const string ThemeToggle = "data-testid=theme-toggle";
 
+    private static readonly string[] NamePrefixes = ["M", "S", "J", "B", "W", "R"];
     private static readonly UserAction ToggleDrawer = new("toggle drawer", (c, _) => c.ClickAsync(ToggleNavigation));
     private static readonly UserAction ToggleTheme = new("toggle theme", (c, _) => c.ClickAsync(ThemeToggle));
 
@@ -45,7 +47,20 @@ public static class CapacityScenarios
             new("open users", (c, _) => c.NavigateAsync("/admin/users", b => b.Carries("users-table"))),
         ]);
 
-    public static IReadOnlyList<Scenario> All => [Dashboard, Letters, Users];
+    /// <summary>A clerk at work: pages through arrests, filters by name, opens a record and comes back.</summary>
+    public static readonly Scenario Records = new("records", "clerk@portal.local", "/records", "aria-label=Next page",
+        [
+            new("next page", (c, _) => c.ClickAsync("aria-label=Next page")),
+            new("next page", (c, _) => c.ClickAsync("aria-label=Next page")),
+            new("previous page", (c, _) => c.ClickAsync("aria-label=Previous page")),
+            new("type name filter", (c, n) => c.ChangeAsync("data-testid=filter-name", NamePrefixes[n % NamePrefixes.Length], "input")),
+            new("search", (c, _) => c.ClickAsync("data-testid=search")),
+            new("clear filters", (c, _) => c.ClickAsync("text=Clear")),
+            new("open record", (c, n) => c.NavigateAsync($"/records/{1 + (n * 37 % 400)}", b => b.Carries("person-fields") || b.Carries("record-refused"))),
+            new("back to records", (c, _) => c.NavigateAsync("/records", b => b.Carries("records-grid"))),
+        ]);
+
+    public static IReadOnlyList<Scenario> All => [Records, Dashboard, Letters, Users];
 
     /// <summary>The scenarios for <paramref name="name"/>: one by name, <c>mixed</c> (all, circuits dealt in turn), or <c>auto</c>.</summary>
     public static IReadOnlyList<Scenario> Select(string name, IReadOnlyList<Scenario> available)
@@ -59,6 +74,24 @@ public static class CapacityScenarios
             : throw new ArgumentException($"Scenario '{name}' is not available on this portal (have: {string.Join(", ", available.Select(s => s.Name))}).");
     }
 
-    /// <summary>The ballot fan-out, once a ballot page exists.</summary>
-    public static FanoutScenario? Fanout => null;
+    /// <summary>
+    /// The City's official changes the seat's vote on the open demo ballot (Renew and Abstain in turn, so no decision
+    /// is taken and the ballot stays open); every other official, the Solicitor and oversight watch. Each vote carries
+    /// a new rationale, so a watcher's render batch that carries it is the vote arriving.
+    /// </summary>
+    public static readonly FanoutScenario Ballot = new("/ballots/1",
+        ["da@portal.local", "courts@portal.local", "solicitor@portal.local", "auditor@portal.local", "admin@portal.local", "clerk@portal.local"],
+        "city@portal.local", "data-testid=cast-vote", ("text=Open for votes", "keydown"),
+        async (voter, n) =>
+        {
+            await voter.ClickAsync(n % 2 == 0 ? "data-testid=choice-Abstain" : "data-testid=choice-Renew");
+            await voter.ChangeAsync("data-testid=vote-rationale", VoteRationale(n), "input");
+            await voter.ClickAsync("data-testid=cast-vote", renders: b => b.Carries("Confirm your vote"));
+        },
+        // The confirmation dialog's button is the second "Cast vote" on the page.
+        (voter, n) => voter.ClickAsync("text=Cast vote", nth: voter.Handlers.Count("text=Cast vote", "click") - 1,
+            renders: b => b.Carries(VoteRationale(n)) || b.Carries("vote-refused")),
+        (batch, n) => batch.Carries(VoteRationale(n)));
+
+    private static string VoteRationale(int n) => $"Capacity check, vote {n}";
 }

@@ -121,6 +121,13 @@ public sealed class CircuitClient : IAsyncDisposable
     public Task<TimeSpan> ChangeAsync(string element, string value, string eventName = "change", Func<RenderBatchView, bool>? renders = null) =>
         DispatchAsync(element, eventName, 0, new JsonObject { ["value"] = value }, renders);
 
+    /// <summary>Sends an event without waiting for a render (a blur, or a keystroke whose render does not matter).</summary>
+    public async Task SendAsync(string element, string eventName, JsonObject eventArgs)
+    {
+        var handlerId = Handlers.Find(element, eventName) ?? throw Fail($"no '{element}' with a {eventName} handler on {Path}");
+        await SendEventAsync(handlerId, eventName, eventArgs);
+    }
+
     /// <summary>Follows a link inside the app: the router renders the new page in the same circuit.</summary>
     public async Task<TimeSpan> NavigateAsync(string path, Func<RenderBatchView, bool>? renders = null)
     {
@@ -152,6 +159,13 @@ public sealed class CircuitClient : IAsyncDisposable
     private async Task<TimeSpan> DispatchAsync(string element, string eventName, int nth, JsonObject eventArgs, Func<RenderBatchView, bool>? renders)
     {
         var handlerId = Handlers.Find(element, eventName, nth) ?? throw Fail($"no '{element}' with a {eventName} handler on {Path}");
+        var waiter = WaitForBatch(renders);
+        await SendEventAsync(handlerId, eventName, eventArgs);
+        return await AwaitAsync(waiter, $"{eventName} on '{element}'", DefaultTimeout);
+    }
+
+    private async Task SendEventAsync(ulong handlerId, string eventName, JsonObject eventArgs)
+    {
         if (Interlocked.Read(ref rendererObjectId) == 0)
         {
             throw Fail("the renderer's interop object was never attached");
@@ -161,9 +175,7 @@ public sealed class CircuitClient : IAsyncDisposable
         var args = new JsonArray(descriptor, eventArgs.DeepClone()).ToJsonString();
         var dispatched = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         pendingDispatches[callId] = dispatched;
-        var waiter = WaitForBatch(renders);
         await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", rendererObjectId, args);
-        return await AwaitAsync(waiter, $"{eventName} on '{element}'", DefaultTimeout);
     }
 
     private RenderWaiter WaitForBatch(Func<RenderBatchView, bool>? renders)
