@@ -10,9 +10,13 @@ public static class CliVerbs
         ["audit"] = AuditVerb.RunAsync,
         ["seed"] = SeedVerb.RunAsync,
         ["bench"] = BenchVerb.RunAsync,
+        ["capacity"] = Capacity.CapacityBench.RunAsync,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(VerbOf(args));
+
+    /// <summary>`bench --circuits N` is the capacity bench; plain `bench` is the query latency bench.</summary>
+    private static string VerbOf(string[] args) => args[0] == "bench" && args.Contains("--circuits") ? "capacity" : args[0];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -22,6 +26,6 @@ public static class CliVerbs
         builder.AddPortal();
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
-        return await Verbs[args[0]](app.Services, verbArgs);
+        return await Verbs[VerbOf(args)](app.Services, verbArgs);
     }
 }

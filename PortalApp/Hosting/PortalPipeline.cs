@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
+using PortalApp.Cli.Capacity;
 using PortalApp.Components;
 using PortalApp.Letters;
 using PortalApp.Seeding;
@@ -37,6 +38,7 @@ public static class PortalPipeline
         app.MapHealth();
         Records.RecordsEndpoints.MapRecordsEndpoints(app);
         app.MapLetterEndpoints();
+        app.MapCapacityProbe();
         return app;
     }
 
