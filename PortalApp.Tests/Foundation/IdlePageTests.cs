@@ -14,13 +14,21 @@ public sealed class IdlePageTests(PortalHost host, BrowserFixture browser)
         await page.Clock.InstallAsync();
         await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
 
-        await page.Clock.FastForwardAsync("20:00");
+        // Move the wall clock without running the connection's own timers, then let the idle check (every 10 s) run once.
+        await IdleForAsync(page, TimeSpan.FromMinutes(20));
         await page.Mouse.MoveAsync(200, 200);
-        await page.Clock.FastForwardAsync("20:00");
+        await IdleForAsync(page, TimeSpan.FromMinutes(20));
         Assert.Equal($"{host.BaseUrl}/", page.Url);
 
-        await page.Clock.FastForwardAsync("31:00");
+        await IdleForAsync(page, TimeSpan.FromMinutes(11));
         await page.WaitForURLAsync("**/Account/Login**", new PageWaitForURLOptions { Timeout = 15000 });
         await page.Context.CloseAsync();
+    }
+
+    private static async Task IdleForAsync(IPage page, TimeSpan span)
+    {
+        var now = await page.EvaluateAsync<double>("Date.now()");
+        await page.Clock.SetSystemTimeAsync(DateTimeOffset.FromUnixTimeMilliseconds((long)now).Add(span).UtcDateTime);
+        await page.Clock.RunForAsync(11_000);
     }
 }

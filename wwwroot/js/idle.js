@@ -10,5 +10,5 @@
         if (form && Date.now() - last > idleMs) {
             form.submit();
         }
-    }, 30 * 1000);
+    }, 10 * 1000);
 })();
