@@ -89,9 +89,6 @@ public sealed class AuditLogDatabase : IAsyncDisposable
     {
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(path + suffix);
-        }
+        Portal.Data.SqliteFiles.Delete(path);
     }
 }

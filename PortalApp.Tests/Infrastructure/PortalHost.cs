@@ -68,10 +68,7 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(dbPath + suffix);
-        }
+        Portal.Data.SqliteFiles.Delete(dbPath);
         GC.SuppressFinalize(this);
     }
 }

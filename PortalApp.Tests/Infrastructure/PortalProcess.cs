@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using PortalApp.Cli.Capacity;
 
 namespace PortalApp.Tests.Infrastructure;
 
@@ -16,10 +15,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public PortalProcess()
     {
         DatabasePath = Path.Combine(Path.GetTempPath(), $"portal-proc-{Guid.NewGuid():N}.db");
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        Port = PortalUnderTest.FreePort();
     }
 
     public string DatabasePath { get; }
@@ -29,23 +25,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var appDll = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(appDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     appDll, "--urls", BaseUrl, $"--ConnectionStrings:Portal={ConnectionString}",
-                     "--Portal:DemoRecords=60", "--Portal:SignInPermitsPerMinute=1000000", "--environment", "Development",
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-        process = Process.Start(info)!;
+        process = Process.Start(PortalUnderTest.ChildProcess(
+        [
+            "--urls", BaseUrl, $"--ConnectionStrings:Portal={ConnectionString}",
+            "--Portal:DemoRecords=60", "--Portal:SignInPermitsPerMinute=1000000", "--environment", "Development",
+        ]))!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -92,9 +76,6 @@ public sealed class PortalProcess : IAsyncDisposable
         Kill();
         SqliteConnection.ClearAllPools();
         await Task.Yield();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DatabasePath + suffix);
-        }
+        Portal.Data.SqliteFiles.Delete(DatabasePath);
     }
 }

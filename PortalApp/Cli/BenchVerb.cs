@@ -104,7 +104,7 @@ public static class BenchVerb
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(scratch + suffix);
+            Portal.Data.SqliteFiles.Delete(scratch);
         }
     }
 

@@ -44,27 +44,16 @@ public sealed class PortalUnderTest : IAsyncDisposable
     {
         var port = FreePort();
         var databasePath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.db");
-        DeleteDatabase(databasePath);
+        Portal.Data.SqliteFiles.Delete(databasePath);
         var logPath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.log");
-        var appDll = typeof(Program).Assembly.Location;
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(appDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     appDll, "--urls", $"http://127.0.0.1:{port}", $"--ConnectionStrings:Portal=Data Source={databasePath}",
+        var info = ChildProcess(
+                 [
+                     "--urls", $"http://127.0.0.1:{port}", $"--ConnectionStrings:Portal=Data Source={databasePath}",
                      "--environment", "Production", $"--Portal:DemoRecords={options.DemoRecords.ToString(CultureInfo.InvariantCulture)}",
                      // The bench signs in from one address and has no authenticator app; neither limit is what it measures.
                      "--Portal:SignInPermitsPerMinute=1000000", "--Portal:RequireTwoFactor=false",
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
+                 ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalUnderTest(new Uri($"http://127.0.0.1:{port}"), process, databasePath, logPath);
         var log = new StreamWriter(logPath) { AutoFlush = true };
@@ -127,19 +116,30 @@ public sealed class PortalUnderTest : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>This build of the portal as a child process (`dotnet PortalApp.dll ARGS`), its output captured.</summary>
+    internal static ProcessStartInfo ChildProcess(IEnumerable<string> arguments)
+    {
+        var appDll = typeof(Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(appDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        return info;
+    }
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void DeleteDatabase(string path)
-    {
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(path + suffix);
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -157,7 +157,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
         if (databasePath is not null)
         {
             SqliteConnection.ClearAllPools();
-            DeleteDatabase(databasePath);
+            Portal.Data.SqliteFiles.Delete(databasePath);
         }
     }
 }
