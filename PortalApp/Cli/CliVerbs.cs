@@ -20,12 +20,31 @@ public static class CliVerbs
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verbArgs = args.Skip(1).TakeWhile(a => !a.StartsWith("--ConnectionStrings", StringComparison.Ordinal)).ToArray();
         var builder = WebApplication.CreateBuilder(args.Skip(1).ToArray());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPortal();
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
-        return await Verbs[VerbOf(args)](app.Services, verbArgs);
+        return await Verbs[VerbOf(args)](app.Services, VerbArguments(args));
+    }
+
+    /// <summary>
+    /// The verb's own flags. Configuration (`--Section:Key=value` or `--Section:Key value`) is for the host
+    /// and may stand anywhere, so it is left out wherever it stands rather than ending the verb's flags.
+    /// </summary>
+    internal static string[] VerbArguments(string[] args)
+    {
+        var own = new List<string>();
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal))
+            {
+                i += arg.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                continue;
+            }
+            own.Add(arg);
+        }
+        return [.. own];
     }
 }
