@@ -39,8 +39,11 @@ public sealed class SignInService(
         var account = await signInManager.CreateUserPrincipalAsync(user);
         if (result.Succeeded)
         {
-            user.FirstFailedSignInUtc = null;
-            await userManager.UpdateAsync(user);
+            if (user.FirstFailedSignInUtc is not null)
+            {
+                user.FirstFailedSignInUtc = null;
+                await userManager.UpdateAsync(user);
+            }
             await accessLog.AppendAsync(new AccessEvent(AccessActions.SignIn) { Actor = account, UserName = user.Email, Target = method });
         }
         else if (result.RequiresTwoFactor)
