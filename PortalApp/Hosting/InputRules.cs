@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PortalApp.Hosting;
@@ -47,6 +46,7 @@ public static class InputRules
         {
             return false;
         }
-        return !value.Any(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.OtherNotAssigned && c >= '\uFFFE');
+        // U+FFFE and U+FFFF are noncharacters: never text.
+        return !value.Any(c => c is '\uFFFE' or '\uFFFF');
     }
 }
