@@ -14,6 +14,7 @@ public static class AgreementsServices
         services.AddScoped<BallotClosing>();
         services.AddScoped<NotificationService>();
         services.AddSingleton<BallotNotifier>();
+        services.AddSingleton<BallotSnapshots>();
         services.AddHostedService<BallotClosingService>();
         return services;
     }
