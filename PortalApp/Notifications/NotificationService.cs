@@ -8,6 +8,8 @@ namespace PortalApp.Notifications;
 
 public sealed record NotificationItem(long Id, DateTimeOffset AtUtc, string Text, string? Link, bool Unread);
 
+public sealed record NotificationBellState(int Unread, IReadOnlyList<NotificationItem> Latest);
+
 /// <summary>The bell: notifications meant for the user's role (or for everyone who reads agreements) and what is unread.</summary>
 public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities)
 {
@@ -33,6 +35,27 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
             .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
             .ToListAsync();
+    }
+
+    /// <summary>
+    /// The bell's whole state in one call (one capability check, one context): every open circuit's bell refreshes
+    /// on every ballot change, so this runs once per circuit per vote.
+    /// </summary>
+    public async Task<NotificationBellState> BellAsync()
+    {
+        var (user, everyone) = await AudienceAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var role = user.PortalRole();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var seen = await LastSeenAsync(db, userId);
+        var latest = await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
+            .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
+            .ToListAsync();
+        // When fewer than a full list is shown, or the oldest shown was already seen, the list holds every unread one.
+        var unread = latest.Count < Shown || !latest[^1].Unread
+            ? latest.Count(n => n.Unread)
+            : await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
+        return new NotificationBellState(unread, latest);
     }
 
     public async Task MarkAllReadAsync()
