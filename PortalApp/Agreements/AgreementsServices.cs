@@ -13,6 +13,7 @@ public static class AgreementsServices
         services.AddScoped<BallotService>();
         services.AddScoped<BallotClosing>();
         services.AddScoped<NotificationService>();
+        services.AddSingleton<NotificationFeed>();
         services.AddSingleton<BallotNotifier>();
         services.AddSingleton<BallotSnapshots>();
         services.AddHostedService<BallotClosingService>();

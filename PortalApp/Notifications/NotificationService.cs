@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
+using PortalApp.Ballots;
 
 namespace PortalApp.Notifications;
 
@@ -11,7 +12,7 @@ public sealed record NotificationItem(long Id, DateTimeOffset AtUtc, string Text
 public sealed record NotificationBellState(int Unread, IReadOnlyList<NotificationItem> Latest);
 
 /// <summary>The bell: notifications meant for the user's role (or for everyone who reads agreements) and what is unread.</summary>
-public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities)
+public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities, NotificationFeed feed)
 {
     private const int Shown = 15;
 
@@ -38,24 +39,23 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     }
 
     /// <summary>
-    /// The bell's whole state in one call (one capability check, one context): every open circuit's bell refreshes
-    /// on every ballot change, so this runs once per circuit per vote.
+    /// The bell's whole state in one call: every open circuit's bell refreshes on every ballot change. After a change
+    /// the audience's newest notifications are shared (<see cref="NotificationFeed"/>); the reader's capability and
+    /// cursor are checked and read here. Unread ones are counted up to <see cref="NotificationFeed.Depth"/>.
     /// </summary>
-    public async Task<NotificationBellState> BellAsync()
+    public async Task<NotificationBellState> BellAsync(BallotChange? after = null)
     {
         var (user, everyone) = await AudienceAsync();
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var role = user.PortalRole();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var seen = await LastSeenAsync(db, userId);
-        var latest = await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
-            .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
-            .ToListAsync();
-        // When fewer than a full list is shown, or the oldest shown was already seen, the list holds every unread one.
-        var unread = latest.Count < Shown || !latest[^1].Unread
-            ? latest.Count(n => n.Unread)
-            : await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
-        return new NotificationBellState(unread, latest);
+        long seen;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            seen = await LastSeenAsync(db, userId);
+        }
+        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone);
+        return new NotificationBellState(
+            newest.Count(n => n.Id > seen),
+            [.. newest.Take(Shown).Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))]);
     }
 
     public async Task MarkAllReadAsync()
@@ -89,6 +89,6 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     private static async Task<long> LastSeenAsync(PortalDbContext db, string userId) =>
         await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
 
-    private static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
+    internal static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
         db.Notifications.AsNoTracking().Where(n => (n.Audience == null && everyone) || (role != null && n.Audience == role));
 }
