@@ -45,6 +45,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["AgreementAdminService.CreateAsync"] = Policies.ManageAgreements,
         ["AgreementAdminService.UpdateAsync"] = Policies.ManageAgreements,
         ["BallotService.GetAsync"] = Policies.ReadBallots,
+        ["BallotService.GetAfterAsync"] = Policies.ReadBallots,
         ["BallotService.CastVoteAsync"] = Policies.CastVote,
         ["BallotService.NeedsMyVoteAsync"] = Policies.ReadBallots,
         ["RecordSearchService.PermissionsAsync"] = Policies.BrowseRecords,
@@ -85,6 +86,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["AuditActivity.BuildAsync"] = Policies.ReadAuditLog,
         ["NotificationService.UnreadCountAsync"] = Policies.SignedIn,
         ["NotificationService.LatestAsync"] = Policies.SignedIn,
+        ["NotificationService.BellAsync"] = Policies.SignedIn,
         ["NotificationService.MarkAllReadAsync"] = Policies.SignedIn,
     };
 

@@ -13,7 +13,9 @@ public static class AgreementsServices
         services.AddScoped<BallotService>();
         services.AddScoped<BallotClosing>();
         services.AddScoped<NotificationService>();
+        services.AddSingleton<NotificationFeed>();
         services.AddSingleton<BallotNotifier>();
+        services.AddSingleton<BallotSnapshots>();
         services.AddHostedService<BallotClosingService>();
         return services;
     }

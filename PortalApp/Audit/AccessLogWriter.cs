@@ -12,6 +12,9 @@ public delegate Task LoggedChange(PortalDbContext db, AccessLogEntry entry, Canc
 /// Appends entries to the hash chain. Appends are serialized in-process by a semaphore and across
 /// processes by SQLite's write lock (BEGIN IMMEDIATE takes it before the chain's head is read), so each
 /// entry links to the one before it. The time is stamped inside the lock, so ids and times agree.
+/// Plain appends (no change alongside) are group-committed: those that arrive while a commit is under way
+/// wait in a queue and the next commit stores them all in one transaction, so a thousand circuits searching
+/// at once cost a few fsyncs, not a thousand. Each caller still awaits its own entry's commit.
 /// </summary>
 public sealed class AccessLogWriter(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -22,9 +25,41 @@ public sealed class AccessLogWriter(
     // Entries are kept to the hundredth of a second.
     private const long HundredthTicks = TimeSpan.TicksPerMillisecond * 10;
 
-    private readonly SemaphoreSlim gate = new(1, 1);
+    /// <summary>The most entries one group commit stores; the rest wait for the next.</summary>
+    private const int MaxGroup = 256;
 
-    public async Task<AccessLogEntry> AppendAsync(AccessLogEntry entry, LoggedChange? alongside = null, CancellationToken ct = default)
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<Pending> queue = [];
+    private bool flushing;
+
+    private sealed record Pending(AccessLogEntry Entry, TaskCompletionSource<AccessLogEntry> Stored);
+
+    public Task<AccessLogEntry> AppendAsync(AccessLogEntry entry, LoggedChange? alongside = null, CancellationToken ct = default) =>
+        alongside is null ? EnqueueAsync(entry, ct) : AppendWithChangeAsync(entry, alongside, ct);
+
+    /// <summary>
+    /// Appends inside the caller's open transaction (BEGIN IMMEDIATE, so it already holds SQLite's write lock,
+    /// which serializes the chain); the entry commits or rolls back with the change it records. The in-process
+    /// gate is not taken: waiting for it while holding the lock could deadlock with <see cref="AppendAsync"/>.
+    /// </summary>
+    public async Task<AccessLogEntry> AppendWithinAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct = default)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("AppendWithinAsync needs an open transaction.");
+        }
+        try
+        {
+            await InsertAsync(db, [entry], ct);
+            return entry;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw Failed(ex);
+        }
+    }
+
+    private async Task<AccessLogEntry> AppendWithChangeAsync(AccessLogEntry entry, LoggedChange alongside, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
         try
@@ -33,10 +68,8 @@ public sealed class AccessLogWriter(
             SqliteTransaction tx;
             try
             {
-                await db.Database.OpenConnectionAsync(ct);
-                tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-                await db.Database.UseTransactionAsync(tx, ct);
-                await InsertAsync(db, entry, ct);
+                tx = await BeginChainTransactionAsync(db, ct);
+                await InsertAsync(db, [entry], ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -46,11 +79,8 @@ public sealed class AccessLogWriter(
             await using (tx)
             {
                 // The feature's change: its own errors (a rule, a unique index) roll both back and are not log failures.
-                if (alongside is not null)
-                {
-                    await alongside(db, entry, ct);
-                    await db.SaveChangesAsync(ct);
-                }
+                await alongside(db, entry, ct);
+                await db.SaveChangesAsync(ct);
                 try
                 {
                     await tx.CommitAsync(ct);
@@ -69,37 +99,122 @@ public sealed class AccessLogWriter(
     }
 
     /// <summary>
-    /// Appends inside the caller's open transaction (BEGIN IMMEDIATE, so it already holds SQLite's write lock,
-    /// which serializes the chain); the entry commits or rolls back with the change it records. The in-process
-    /// gate is not taken: waiting for it while holding the lock could deadlock with <see cref="AppendAsync"/>.
+    /// Queues the entry and, when no group commit is running, starts one. The caller's token only stops it from
+    /// joining the queue: once queued, the entry is committed or failed with its group, and the caller hears which.
     /// </summary>
-    public async Task<AccessLogEntry> AppendWithinAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct = default)
+    private Task<AccessLogEntry> EnqueueAsync(AccessLogEntry entry, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null)
+        ct.ThrowIfCancellationRequested();
+        var pending = new Pending(entry, new TaskCompletionSource<AccessLogEntry>(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool start;
+        lock (queue)
         {
-            throw new InvalidOperationException("AppendWithinAsync needs an open transaction.");
+            queue.Add(pending);
+            start = !flushing;
+            flushing = true;
         }
-        try
+        if (start)
         {
-            await InsertAsync(db, entry, ct);
-            return entry;
+            _ = Task.Run(FlushAsync, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        return pending.Stored.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        while (true)
         {
-            throw Failed(ex);
+            List<Pending> group;
+            lock (queue)
+            {
+                if (queue.Count == 0)
+                {
+                    flushing = false;
+                    return;
+                }
+                group = queue.GetRange(0, Math.Min(MaxGroup, queue.Count));
+                queue.RemoveRange(0, group.Count);
+            }
+            await gate.WaitAsync();
+            try
+            {
+                await CommitGroupAsync(group);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }
     }
 
-    private async Task InsertAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct)
+    /// <summary>One transaction for the group; if it fails, each entry is tried alone, so one bad entry fails only its caller.</summary>
+    private async Task CommitGroupAsync(List<Pending> group)
+    {
+        try
+        {
+            await CommitAsync(group.Select(p => p.Entry).ToList());
+            group.ForEach(p => p.Stored.TrySetResult(p.Entry));
+            return;
+        }
+        catch (Exception ex) when (group.Count == 1)
+        {
+            group[0].Stored.TrySetException(Failed(ex));
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A group commit of {Count} access-log entries failed; committing them one by one", group.Count);
+        }
+        foreach (var pending in group)
+        {
+            try
+            {
+                await CommitAsync([pending.Entry]);
+                pending.Stored.TrySetResult(pending.Entry);
+            }
+            catch (Exception ex)
+            {
+                pending.Stored.TrySetException(Failed(ex));
+            }
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<AccessLogEntry> entries)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await BeginChainTransactionAsync(db, CancellationToken.None);
+        await InsertAsync(db, entries, CancellationToken.None);
+        await tx.CommitAsync();
+    }
+
+    /// <summary>
+    /// The one place a chain transaction begins: BEGIN IMMEDIATE takes SQLite's write lock before the chain's head
+    /// is read, which orders appends across processes.
+    /// </summary>
+    private static async Task<SqliteTransaction> BeginChainTransactionAsync(PortalDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
+        await db.Database.UseTransactionAsync(tx, ct);
+        return tx;
+    }
+
+    /// <summary>Links the entries, in order, after the chain's current head and saves them (one round trip).</summary>
+    private async Task InsertAsync(PortalDbContext db, IReadOnlyList<AccessLogEntry> entries, CancellationToken ct)
     {
         var last = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Id)
             .Select(e => new { e.Id, e.Hash }).FirstOrDefaultAsync(ct);
         var now = time.GetUtcNow().UtcTicks;
-        entry.AtUtc = new DateTimeOffset(now - now % HundredthTicks, TimeSpan.Zero);
-        entry.Id = (last?.Id ?? 0) + 1;
-        entry.PreviousHash = last?.Hash ?? AccessLogHash.Genesis;
-        entry.Hash = AccessLogHash.Compute(entry);
-        db.AccessLog.Add(entry);
+        var at = new DateTimeOffset(now - now % HundredthTicks, TimeSpan.Zero);
+        var (id, previous) = (last?.Id ?? 0, last?.Hash ?? AccessLogHash.Genesis);
+        foreach (var entry in entries)
+        {
+            entry.AtUtc = at;
+            entry.Id = ++id;
+            entry.PreviousHash = previous;
+            entry.Hash = previous = AccessLogHash.Compute(entry);
+            db.AccessLog.Add(entry);
+        }
         await db.SaveChangesAsync(ct);
     }
 

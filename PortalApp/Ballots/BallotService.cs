@@ -13,41 +13,27 @@ public sealed partial class BallotService(
     Capabilities capabilities,
     AccessLog accessLog,
     BallotNotifier notifier,
+    BallotSnapshots snapshots,
     TimeProvider time)
 {
     public async Task<BallotView?> GetAsync(int ballotId)
     {
         var user = await capabilities.RequireAsync(Policies.ReadBallots);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var ballot = await db.Ballots.AsNoTracking()
-            .Include(b => b.Agreement).ThenInclude(a => a!.Seats)
-            .Include(b => b.Amendment)
-            .Include(b => b.Decision)
-            .FirstOrDefaultAsync(b => b.Id == ballotId);
-        if (ballot is null)
-        {
-            return null;
-        }
-        var agreement = ballot.Agreement!;
-        var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballotId).OrderBy(v => v.Id).ToListAsync();
-        var names = await DisplayNamesAsync(db, agreement.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
-        var history = votes.Select(v => ToView(v, names)).ToList();
-        var seats = agreement.Seats.OrderBy(s => s.Party).Select(s => new SeatVoteView(
-            s.Party,
-            names.GetValueOrDefault(s.PrimaryUserId, "(unassigned)"),
-            s.AlternateUserId is null ? null : names.GetValueOrDefault(s.AlternateUserId),
-            history.LastOrDefault(v => v.Party == s.Party && v.IsCurrent))).ToList();
-        var decision = ballot.Decision;
-        return new BallotView(
-            ballot.Id, agreement.Id, agreement.Reference, agreement.Title, ballot.Term,
-            ballot.Amendment?.Number ?? 0, ballot.Amendment?.Title ?? "", ballot.AmendmentHash,
-            ballot.OpensUtc, ballot.ClosesUtc, agreement.DefaultOutcome,
-            DecisionRule.PhaseAt(ballot.OpensUtc, ballot.ClosesUtc, decision is not null, decision?.ByDefault == true, time.GetUtcNow()),
-            DecisionRule.Count(seats.Where(s => s.Current is not null).Select(s => s.Current!.Choice), seats.Count, ballot.TerminationThreshold),
-            seats, history,
-            decision is null ? null : new DecisionView(decision.Outcome, decision.DecidedUtc, decision.Tally, decision.ByDefault),
-            VoterSeatOf(user, agreement.Seats));
+        return ForReader(user, await snapshots.LoadAsync(ballotId));
     }
+
+    /// <summary>
+    /// The ballot after a published change, for a circuit that watches it: the load is shared with every other
+    /// watcher of the same change; the reader's capability and seat are still checked and worked out here, per reader.
+    /// </summary>
+    public async Task<BallotView?> GetAfterAsync(BallotChange change)
+    {
+        var user = await capabilities.RequireAsync(Policies.ReadBallots);
+        return ForReader(user, await snapshots.AfterAsync(change));
+    }
+
+    private static BallotView? ForReader(ClaimsPrincipal user, BallotSnapshot? snapshot) =>
+        snapshot is null ? null : snapshot.View with { MySeat = VoterSeatOf(user, snapshot.Seats) };
 
     /// <summary>Open ballots on which the user's seat has no current vote ("needs my vote").</summary>
     public async Task<IReadOnlyList<PendingVote>> NeedsMyVoteAsync()
@@ -90,8 +76,4 @@ public sealed partial class BallotService(
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id);
     }
-
-    private static VoteView ToView(Vote v, Dictionary<string, string> names) => new(
-        v.Id, v.Party, v.Choice, v.Rationale, v.CastByUserName, names.GetValueOrDefault(v.CastByUserId, v.CastByUserName),
-        v.CastByAlternate, v.CastUtc, v.IsCurrent, v.ReceiptHash);
 }

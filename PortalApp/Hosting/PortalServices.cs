@@ -27,13 +27,16 @@ public static class PortalServices
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o =>
             {
-                // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state;
-                // beyond 100 such circuits the oldest go first. The capacity bench measured about 2.6 MB per circuit on
-                // the records page, so 100 retained circuits hold at most ~260 MB: a tenth of what 1,000 live ones take.
-                o.DisconnectedCircuitMaxRetained = 100;
+                // Circuit settings, chosen from the capacity bench (README, "Capacity"):
+                // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state; this
+                // is a promise to the person, not a memory knob, so it stays at the framework's default.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+                // Beyond 100 such circuits the oldest go first. A records circuit now holds about 0.9 MB, so the cap
+                // bounds retained state near 100 MB whatever the number of users, a tenth of 1,000 live circuits.
+                o.DisconnectedCircuitMaxRetained = 100;
                 o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
-                // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without bound.
+                // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without
+                // bound (the default; 1,000 bench circuits never reached it, so a larger buffer would only hide stalls).
                 o.MaxBufferedUnacknowledgedRenderBatches = 10;
             })
             .AddHubOptions(o =>

@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
+using PortalApp.Ballots;
 
 namespace PortalApp.Notifications;
 
 public sealed record NotificationItem(long Id, DateTimeOffset AtUtc, string Text, string? Link, bool Unread);
 
+public sealed record NotificationBellState(int Unread, IReadOnlyList<NotificationItem> Latest);
+
 /// <summary>The bell: notifications meant for the user's role (or for everyone who reads agreements) and what is unread.</summary>
-public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities)
+public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities, NotificationFeed feed)
 {
     private const int Shown = 15;
 
@@ -33,6 +36,26 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
             .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
             .ToListAsync();
+    }
+
+    /// <summary>
+    /// The bell's whole state in one call: every open circuit's bell refreshes on every ballot change. After a change
+    /// the audience's newest notifications are shared (<see cref="NotificationFeed"/>); the reader's capability and
+    /// cursor are checked and read here. Unread ones are counted up to <see cref="NotificationFeed.Depth"/>.
+    /// </summary>
+    public async Task<NotificationBellState> BellAsync(BallotChange? after = null)
+    {
+        var (user, everyone) = await AudienceAsync();
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        long seen;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            seen = await LastSeenAsync(db, userId);
+        }
+        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone);
+        return new NotificationBellState(
+            newest.Count(n => n.Id > seen),
+            [.. newest.Take(Shown).Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))]);
     }
 
     public async Task MarkAllReadAsync()
@@ -66,6 +89,6 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     private static async Task<long> LastSeenAsync(PortalDbContext db, string userId) =>
         await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
 
-    private static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
+    internal static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
         db.Notifications.AsNoTracking().Where(n => (n.Audience == null && everyone) || (role != null && n.Audience == role));
 }
