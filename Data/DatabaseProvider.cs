@@ -61,3 +61,10 @@ public static class PortalDatabase
             await inner.CreateDbContextAsync(cancellationToken);
     }
 }
+
+public static class PortalDbContextProvider
+{
+    /// <summary>Which provider this context runs on.</summary>
+    public static DatabaseProvider Provider(this PortalDbContext db) =>
+        db is PostgresPortalDbContext ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+}

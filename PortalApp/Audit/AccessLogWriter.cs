@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Entities;
 
@@ -10,7 +10,7 @@ public delegate Task LoggedChange(PortalDbContext db, AccessLogEntry entry, Canc
 
 /// <summary>
 /// Appends entries to the hash chain. Appends are serialized in-process by a semaphore and across
-/// processes by SQLite's write lock (BEGIN IMMEDIATE takes it before the chain's head is read), so each
+/// processes by the chain's write lock (<see cref="ChainTransaction"/> takes it before the chain's head is read), so each
 /// entry links to the one before it. The time is stamped inside the lock, so ids and times agree.
 /// </summary>
 public sealed class AccessLogWriter(
@@ -30,12 +30,10 @@ public sealed class AccessLogWriter(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            SqliteTransaction tx;
+            IDbContextTransaction tx;
             try
             {
-                await db.Database.OpenConnectionAsync(ct);
-                tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-                await db.Database.UseTransactionAsync(tx, ct);
+                tx = await ChainTransaction.BeginAsync(db, ct);
                 await InsertAsync(db, entry, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -69,8 +67,8 @@ public sealed class AccessLogWriter(
     }
 
     /// <summary>
-    /// Appends inside the caller's open transaction (BEGIN IMMEDIATE, so it already holds SQLite's write lock,
-    /// which serializes the chain); the entry commits or rolls back with the change it records. The in-process
+    /// Appends inside the caller's open transaction (begun with <see cref="ChainTransaction"/>, so it already holds
+    /// the chain's write lock); the entry commits or rolls back with the change it records. The in-process
     /// gate is not taken: waiting for it while holding the lock could deadlock with <see cref="AppendAsync"/>.
     /// </summary>
     public async Task<AccessLogEntry> AppendWithinAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct = default)

@@ -78,9 +78,9 @@ public sealed class LetterIssuer(
     private async Task<OperationResult> IssueOnceAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins a non-deferred transaction (BEGIN IMMEDIATE): issuers queue for the write lock
-        // before they read the last number, so no two of them can take the same one.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Issuers queue for the chain's write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) before they
+        // read the last number, so no two of them, on any instance, can take the same one.
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
         var letter = await db.Letters.SingleAsync(l => l.Id == id, ct);
         if (letter.Status != LetterStatus.Draft)
         {
@@ -118,5 +118,6 @@ public sealed class LetterIssuer(
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 };
+        ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }
