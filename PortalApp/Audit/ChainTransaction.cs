@@ -17,7 +17,7 @@ public static class ChainTransaction
 
     public static async Task<IDbContextTransaction> BeginAsync(PortalDbContext db, CancellationToken ct = default)
     {
-        var tx = await ChainTransaction.BeginAsync(db, ct);
+        var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
             try

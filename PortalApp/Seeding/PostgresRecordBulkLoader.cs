@@ -17,13 +17,22 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
     private readonly List<Charge> charges = [];
     private readonly List<Involvement> involvements = [];
 
-    public void Add(Person person) => persons.Add(person);
+    // The generator reuses its objects between calls, so each row is copied.
+    public void Add(Person p) => persons.Add(new Person
+    {
+        Id = p.Id, FirstName = p.FirstName, LastName = p.LastName, DateOfBirth = p.DateOfBirth, Street = p.Street, City = p.City,
+        Zip = p.Zip, Phone = p.Phone, StateId = p.StateId, PlaceOfBirth = p.PlaceOfBirth, Race = p.Race, Ethnicity = p.Ethnicity, Sex = p.Sex,
+    });
 
-    public void Add(Arrest arrest) => arrests.Add(arrest);
+    public void Add(Arrest a) => arrests.Add(new Arrest { Id = a.Id, DcNumber = a.DcNumber, ArrestedUtc = a.ArrestedUtc, District = a.District, Officer = a.Officer });
 
-    public void Add(Charge charge) => charges.Add(charge);
+    public void Add(Charge c) => charges.Add(new Charge { Id = c.Id, ArrestId = c.ArrestId, Statute = c.Statute, Description = c.Description, Grade = c.Grade });
 
-    public void Add(Involvement involvement) => involvements.Add(involvement);
+    public void Add(Involvement i) => involvements.Add(new Involvement
+    {
+        Id = i.Id, PersonId = i.PersonId, ArrestId = i.ArrestId, Role = i.Role, SearchName = i.SearchName, DcNumber = i.DcNumber,
+        ArrestedUtc = i.ArrestedUtc, District = i.District,
+    });
 
     public static RecordBulkLoader.Result Replace(string connectionString, int records, int seed)
     {
