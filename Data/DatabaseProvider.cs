@@ -29,13 +29,21 @@ public static class PortalDatabase
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresPortalDbContext>(o => configure?.Invoke(UsePostgres(o, connectionString)));
+            services.AddDbContextFactory<PostgresPortalDbContext>(o =>
+            {
+                UsePostgres(o, connectionString);
+                configure?.Invoke(o);
+            });
             services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => new Upcast<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgresPortalDbContext>());
         }
         else
         {
-            services.AddDbContextFactory<SqlitePortalDbContext>(o => configure?.Invoke(UseSqlite(o, connectionString)));
+            services.AddDbContextFactory<SqlitePortalDbContext>(o =>
+            {
+                UseSqlite(o, connectionString);
+                configure?.Invoke(o);
+            });
             services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => new Upcast<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }

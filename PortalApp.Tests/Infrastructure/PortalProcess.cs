@@ -56,7 +56,7 @@ public sealed class PortalProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The portal process did not become healthy within 60 s.");
+        throw new TimeoutException($"The portal process did not become healthy within 60 s. Its output:\n{string.Join('\n', Output.TakeLast(40))}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>

@@ -38,9 +38,12 @@ public sealed class TestDatabase : IAsyncDisposable
     public string[] Arguments => [$"--Database:Provider={Provider}", $"--ConnectionStrings:Portal={ConnectionString}"];
 
     /// <summary>A new, empty database; the app (or MigrateAsync) creates PostgreSQL's on first start.</summary>
-    public static TestDatabase Create(string prefix)
+    public static TestDatabase Create(string prefix) => Create(prefix, ProviderUnderTest);
+
+    /// <summary>A new, empty database on the given provider, whatever the suite runs on.</summary>
+    public static TestDatabase Create(string prefix, DatabaseProvider provider)
     {
-        if (ProviderUnderTest == DatabaseProvider.Sqlite)
+        if (provider == DatabaseProvider.Sqlite)
         {
             var path = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}.db");
             return new TestDatabase(DatabaseProvider.Sqlite, path, $"Data Source={path}");

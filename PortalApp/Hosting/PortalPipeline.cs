@@ -19,6 +19,12 @@ public static class PortalPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Behind a reverse proxy on this machine (docs/nginx/portal.conf) the client's address and scheme come from its
+        // X-Forwarded-* headers; only loopback proxies are trusted, the framework's default.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
