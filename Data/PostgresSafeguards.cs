@@ -12,40 +12,54 @@ public static class PostgresSafeguards
 
     public static readonly IReadOnlyList<string> Create =
     [
+        // One function per table: plpgsql resolves every OLD."Column" of an expression against the firing table.
         $$"""
         CREATE FUNCTION portal_access_log_guard() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
-            IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'AccessLog' AND OLD."Id" <= {{LastAnchored}} THEN
-                RETURN OLD;
-            END IF;
-            IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'FlagReviews' AND OLD."AccessLogEntryId" <= {{LastAnchored}} THEN
-                RETURN OLD;
-            END IF;
-            IF TG_TABLE_NAME = 'FlagReviews' THEN
-                RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = CASE WHEN TG_OP = 'UPDATE'
-                    THEN 'An acknowledgement cannot be changed.' ELSE 'An acknowledgement cannot be deleted.' END;
+            IF TG_OP = 'DELETE' THEN
+                IF OLD."Id" <= {{LastAnchored}} THEN
+                    RETURN OLD;
+                END IF;
             END IF;
             RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = '{{AccessLogTriggers.AppendOnlyMessage}}';
+        END $$;
+        """,
+        $$"""
+        CREATE FUNCTION portal_flag_review_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP = 'UPDATE' THEN
+                RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'An acknowledgement cannot be changed.';
+            END IF;
+            IF OLD."AccessLogEntryId" <= {{LastAnchored}} THEN
+                RETURN OLD;
+            END IF;
+            RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'An acknowledgement cannot be deleted.';
         END $$;
         """,
         """CREATE TRIGGER "AccessLog_NoUpdateOrDelete" BEFORE UPDATE OR DELETE ON "AccessLog" FOR EACH ROW EXECUTE FUNCTION portal_access_log_guard();""",
-        """CREATE TRIGGER "AccessLogAnchors_NoUpdateOrDelete" BEFORE UPDATE OR DELETE ON "AccessLogAnchors" FOR EACH ROW EXECUTE FUNCTION portal_access_log_guard();""",
-        """CREATE TRIGGER "FlagReviews_NoUpdateOrDelete" BEFORE UPDATE OR DELETE ON "FlagReviews" FOR EACH ROW EXECUTE FUNCTION portal_access_log_guard();""",
+        """CREATE TRIGGER "FlagReviews_NoUpdateOrDelete" BEFORE UPDATE OR DELETE ON "FlagReviews" FOR EACH ROW EXECUTE FUNCTION portal_flag_review_guard();""",
         $$"""
-        CREATE FUNCTION portal_no_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION portal_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            IF TG_TABLE_NAME = 'Letters' THEN
+                RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'An issued letter cannot be deleted.';
+            END IF;
             RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = '{{AccessLogTriggers.AppendOnlyMessage}}';
         END $$;
         """,
-        """CREATE TRIGGER "AccessLog_NoTruncate" BEFORE TRUNCATE ON "AccessLog" FOR EACH STATEMENT EXECUTE FUNCTION portal_no_truncate();""",
-        """CREATE TRIGGER "AccessLogAnchors_NoTruncate" BEFORE TRUNCATE ON "AccessLogAnchors" FOR EACH STATEMENT EXECUTE FUNCTION portal_no_truncate();""",
-        """CREATE TRIGGER "FlagReviews_NoTruncate" BEFORE TRUNCATE ON "FlagReviews" FOR EACH STATEMENT EXECUTE FUNCTION portal_no_truncate();""",
-        """CREATE TRIGGER "Letters_NoTruncate" BEFORE TRUNCATE ON "Letters" FOR EACH STATEMENT EXECUTE FUNCTION portal_no_truncate();""",
+        """CREATE TRIGGER "AccessLogAnchors_NoUpdateOrDelete" BEFORE UPDATE OR DELETE ON "AccessLogAnchors" FOR EACH ROW EXECUTE FUNCTION portal_append_only();""",
+        """CREATE TRIGGER "AccessLog_NoTruncate" BEFORE TRUNCATE ON "AccessLog" FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only();""",
+        """CREATE TRIGGER "AccessLogAnchors_NoTruncate" BEFORE TRUNCATE ON "AccessLogAnchors" FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only();""",
+        """CREATE TRIGGER "FlagReviews_NoTruncate" BEFORE TRUNCATE ON "FlagReviews" FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only();""",
+        """CREATE TRIGGER "Letters_NoTruncate" BEFORE TRUNCATE ON "Letters" FOR EACH STATEMENT EXECUTE FUNCTION portal_append_only();""",
         """
         CREATE FUNCTION portal_issued_letter_guard() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF OLD."Status" <> 'Issued' THEN
-                RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+                IF TG_OP = 'DELETE' THEN
+                    RETURN OLD;
+                END IF;
+                RETURN NEW;
             END IF;
             IF TG_OP = 'DELETE' THEN
                 RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'An issued letter cannot be deleted.';
@@ -76,7 +90,8 @@ public static class PostgresSafeguards
         """DROP TRIGGER IF EXISTS "AccessLogAnchors_NoUpdateOrDelete" ON "AccessLogAnchors";""",
         """DROP TRIGGER IF EXISTS "AccessLog_NoUpdateOrDelete" ON "AccessLog";""",
         "DROP FUNCTION IF EXISTS portal_issued_letter_guard();",
-        "DROP FUNCTION IF EXISTS portal_no_truncate();",
+        "DROP FUNCTION IF EXISTS portal_append_only();",
+        "DROP FUNCTION IF EXISTS portal_flag_review_guard();",
         "DROP FUNCTION IF EXISTS portal_access_log_guard();",
     ];
 }

@@ -41,7 +41,8 @@ public sealed class PortalProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A first start seeds the demo (password hashing, records); on a loaded 2-core machine that can take a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -56,7 +57,7 @@ public sealed class PortalProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"The portal process did not become healthy within 60 s. Its output:\n{string.Join('\n', Output.TakeLast(40))}");
+        throw new TimeoutException($"The portal process did not become healthy within 180 s. Its output:\n{string.Join('\n', Output.TakeLast(40))}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>
