@@ -21,6 +21,7 @@ public sealed class LetterIssuer(
     AccessLog accessLog,
     LetterPdfRenderer renderer,
     TerminationSignal terminations,
+    Ballots.BallotNotifier notifier,
     IOptions<LetterOptions> options,
     TimeProvider time,
     ILogger<LetterIssuer> logger)
@@ -58,6 +59,8 @@ public sealed class LetterIssuer(
                 if (result.Succeeded)
                 {
                     terminations.Wake();
+                    // The agreement's page, the dashboards and the bells show the issued letter live, on every instance.
+                    notifier.Publish(new Ballots.BallotChange(Ballots.BallotChangeKind.AgreementChanged, draft.AgreementId, null));
                 }
                 return result;
             }
