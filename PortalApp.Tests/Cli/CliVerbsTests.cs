@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PortalApp.Cli;
 
 namespace PortalApp.Tests.Cli;
@@ -16,4 +17,16 @@ public sealed class CliVerbsTests
     [MemberData(nameof(CommandLines))]
     public void TheVerbGetsItsOwnFlagsWhereverConfigurationStands(string[] args, string[] expected) =>
         Assert.Equal(expected, CliVerbs.VerbArguments(args));
+
+    [Fact]
+    public void TheHostGetsOnlyConfigurationSoAFlagWithoutValueCannotSwallowIt()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddCommandLine(CliVerbs.ConfigurationArguments(["bench", "--phases", "--ConnectionStrings:Portal=Data Source=x.db", "--Portal:Mode", "quiet"]))
+            .Build();
+
+        Assert.Equal("Data Source=x.db", configuration.GetConnectionString("Portal"));
+        Assert.Equal("quiet", configuration["Portal:Mode"]);
+        Assert.Null(configuration["phases"]);
+    }
 }

@@ -22,4 +22,8 @@ public static class AuthorizationSetup
         Roles.All.FirstOrDefault(user.IsInRole);
 
     public static string? Party(this ClaimsPrincipal user) => user.FindFirstValue(Roles.PartyClaim);
+
+    /// <summary>How the portal addresses the person: their display name, or the account name when they have none.</summary>
+    public static string? DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(Roles.DisplayNameClaim) is { Length: > 0 } name ? name : user.Identity?.Name;
 }

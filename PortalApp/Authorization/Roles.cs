@@ -13,4 +13,6 @@ public static class Roles
     public static readonly IReadOnlyList<string> All = [Admin, Stakeholder, Clerk, Solicitor, AgencyLiaison, Auditor];
 
     public const string PartyClaim = "party";
+
+    public const string DisplayNameClaim = "display_name";
 }

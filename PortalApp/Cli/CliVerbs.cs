@@ -20,7 +20,8 @@ public static class CliVerbs
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args.Skip(1).ToArray());
+        // The host sees only configuration: a flag without a value (`--phases`) would otherwise swallow the argument after it.
+        var builder = WebApplication.CreateBuilder(ConfigurationArguments(args));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddPortal();
         await using var app = builder.Build();
@@ -32,19 +33,28 @@ public static class CliVerbs
     /// The verb's own flags. Configuration (`--Section:Key=value` or `--Section:Key value`) is for the host
     /// and may stand anywhere, so it is left out wherever it stands rather than ending the verb's flags.
     /// </summary>
-    internal static string[] VerbArguments(string[] args)
+    internal static string[] VerbArguments(string[] args) => Split(args).Verb;
+
+    internal static string[] ConfigurationArguments(string[] args) => Split(args).Configuration;
+
+    private static (string[] Verb, string[] Configuration) Split(string[] args)
     {
         var own = new List<string>();
+        var configuration = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
             var arg = args[i];
             if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal))
             {
-                i += arg.Contains('=', StringComparison.Ordinal) ? 0 : 1;
+                configuration.Add(arg);
+                if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    configuration.Add(args[++i]);
+                }
                 continue;
             }
             own.Add(arg);
         }
-        return [.. own];
+        return ([.. own], [.. configuration]);
     }
 }

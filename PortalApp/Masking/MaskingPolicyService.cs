@@ -69,21 +69,21 @@ public sealed class MaskingPolicyService(
     private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var agreement = await db.Agreements.AsNoTracking().Include(a => a.Amendments)
-            .FirstOrDefaultAsync(a => a.Reference == DemoAgreement.Reference, ct);
+        // Every liaison search asks this, so it reads the agreement and only its latest schedule in one compiled query.
+        var found = await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
         var now = time.GetUtcNow();
-        if (agreement is null)
+        if (found is null)
         {
             return RecordAccess.Refused($"There is no agreement {DemoAgreement.Reference}, so the agency has no access to records.");
         }
+        var agreement = found.Agreement;
         if (!AgreementTerms.IsInForce(agreement, now))
         {
             return RecordAccess.Refused(agreement is { TerminationEffectiveUtc: { } ended, TerminationLetterNumber: { } letter }
                 ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Hosting.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
                 : $"The agreement {agreement.Reference} is not in force ({agreement.Status}), so the agency has no access to records.");
         }
-        var amendment = agreement.Amendments.OrderByDescending(a => a.Number).FirstOrDefault();
-        if (amendment is null)
+        if (found.Latest is not { } amendment)
         {
             return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule, so the agency has no access to records.");
         }
@@ -92,6 +92,17 @@ public sealed class MaskingPolicyService(
             amendment.Schedule.VisibleRoles.ToHashSet(),
             $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
     }
+
+    private sealed record LatestSchedule(Agreement Agreement, LatestAmendment? Latest);
+
+    private sealed record LatestAmendment(int Number, DataSchedule Schedule);
+
+    private static readonly Func<PortalDbContext, string, Task<LatestSchedule?>> AgreementWithLatestSchedule =
+        EF.CompileAsyncQuery((PortalDbContext db, string reference) => db.Agreements.AsNoTracking()
+            .Where(a => a.Reference == reference)
+            .Select(a => new LatestSchedule(a, a.Amendments.OrderByDescending(m => m.Number)
+                .Select(m => new LatestAmendment(m.Number, m.Schedule)).FirstOrDefault()))
+            .FirstOrDefault());
 
     public async Task<PolicyDraft> DraftFromCurrentAsync()
     {
