@@ -90,7 +90,8 @@ public sealed class NginxProxy : IAsyncDisposable
     {
         if (process is { HasExited: false })
         {
-            process.Kill();
+            // The master and its workers: killing the master alone would leave the workers running.
+            process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
         process?.Dispose();
