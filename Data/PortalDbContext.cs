@@ -1,12 +1,24 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 
 namespace Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
-    : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's one model. Each database provider has a derived context (<see cref="SqlitePortalDbContext"/>,
+/// <see cref="PostgresPortalDbContext"/>) only so that each keeps its own migrations; callers use this type.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
     public DbSet<Amendment> Amendments => Set<Amendment>();
@@ -28,6 +40,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
+
+    /// <summary>Shared by every instance, so a cookie or antiforgery token issued by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

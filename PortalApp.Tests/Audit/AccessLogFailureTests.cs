@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using PortalApp.Audit;
+using PortalApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace PortalApp.Tests.Audit;
 
 public sealed class AccessLogFailureTests
 {
-    private const string BreakTheLog = "CREATE TRIGGER Test_DiskFull BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;";
+    private static readonly string BreakTheLog = TestSql.BreakTheLog(TestDatabase.ProviderUnderTest);
 
     [Fact]
     public async Task WhenTheLogCannotBeWrittenTheAppendFailsAndHealthRecordsIt()

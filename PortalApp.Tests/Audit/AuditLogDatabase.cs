@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,16 +7,17 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Audit;
 
 /// <summary>
-/// A migrated SQLite file with only the access log's services, for tests that tamper with the file directly
+/// A migrated database (of the provider under test) with only the access log's services, for tests that tamper with the file directly
 /// (which the shared app must never see) or need their own clock.
 /// </summary>
 public sealed class AuditLogDatabase : IAsyncDisposable
 {
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"portal-audit-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase database = TestDatabase.Create("portal-audit");
     private readonly ServiceProvider services;
 
     public AuditLogDatabase(int retentionDays = 365)
@@ -29,7 +29,7 @@ public sealed class AuditLogDatabase : IAsyncDisposable
         collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         collection.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         collection.AddSingleton<TimeProvider>(Time);
-        collection.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite($"Data Source={path}").AddInterceptors(new SqlitePragmas()));
+        collection.AddPortalDatabase(database.Provider, database.ConnectionString);
         collection.AddOptions<AuditOptions>().Bind(configuration.GetSection("Portal"));
         collection.AddSingleton<AccessLogHealth>();
         collection.AddSingleton<AccessLogWriter>();
@@ -51,7 +51,10 @@ public sealed class AuditLogDatabase : IAsyncDisposable
         var database = new AuditLogDatabase(retentionDays);
         await using var db = await database.services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
         return database;
     }
 
@@ -72,23 +75,18 @@ public sealed class AuditLogDatabase : IAsyncDisposable
     public async Task<PortalDbContext> ContextAsync() =>
         await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
-    /// <summary>Runs SQL on the file the way someone with file access would, outside the app.</summary>
-    public async Task ExecuteAsAttackerAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    public DatabaseProvider Provider => database.Provider;
 
-    /// <summary>What an attacker with the file must do first: drop the append-only triggers.</summary>
-    public Task DropTriggersAsAttackerAsync() => ExecuteAsAttackerAsync(string.Join('\n', AccessLogTriggers.Drop));
+    /// <summary>Runs SQL (written in SQLite's dialect, see <see cref="TestSql"/>) on the database the way someone with direct access would, outside the app.</summary>
+    public Task ExecuteAsAttackerAsync(string sql) => database.ExecuteDirectAsync(TestSql.For(database.Provider, sql));
+
+    /// <summary>What an attacker with the database must do first: drop the append-only triggers.</summary>
+    public Task DropTriggersAsAttackerAsync() => database.ExecuteDirectAsync(string.Join('\n',
+        database.Provider == DatabaseProvider.Sqlite ? AccessLogTriggers.Drop : PostgresSafeguards.Drop));
 
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Portal.Data.SqliteFiles.Delete(path);
+        await database.DisposeAsync();
     }
 }

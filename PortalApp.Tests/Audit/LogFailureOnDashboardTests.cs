@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,12 +37,5 @@ public sealed class LogFailureOnDashboardTests(LogFailureOnDashboardTests.OwnHos
         await page.Context.CloseAsync();
     }
 
-    private async Task BreakTheLogAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "CREATE TRIGGER Test_DiskFull BEFORE INSERT ON AccessLog BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END;";
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task BreakTheLogAsync() => host.Database.ExecuteDirectAsync(TestSql.BreakTheLog(host.Database.Provider));
 }

@@ -6,19 +6,19 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace PortalApp.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel loopback port with its own temporary SQLite file, seeded with the demo.
+/// The real app on a real Kestrel loopback port with its own fresh database (a temporary SQLite file, or a PostgreSQL
+/// database when PORTAL_TEST_PROVIDER=Postgres), seeded with the demo.
 /// Time is a FakeTimeProvider that starts at the real now; tests may advance it.
 /// </summary>
 public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"portal-test-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase database = TestDatabase.Create("portal-test");
 
     public PortalHost() => UseKestrel(0);
 
@@ -32,7 +32,8 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={dbPath}");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
         builder.UseSetting("Portal:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:SignInPermitsPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
@@ -46,7 +47,8 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public string DatabasePath => dbPath;
+    /// <summary>The host's database, for tests that reach it directly, outside the app.</summary>
+    public TestDatabase Database => database;
 
     /// <summary>A service scope whose authentication state is the given demo account (or an anonymous visitor).</summary>
     public async Task<AsyncServiceScope> ScopeAsAsync(string? email)
@@ -67,8 +69,7 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Portal.Data.SqliteFiles.Delete(dbPath);
+        await database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,42 +1,48 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using PortalApp.Cli.Capacity;
 
 namespace PortalApp.Tests.Infrastructure;
 
 /// <summary>
-/// The portal as a separate operating-system process on its own port and database file, so a test can
-/// kill it (SIGKILL) and start it again on the same file.
+/// The portal as a separate operating-system process on its own port and database, so a test can
+/// kill it (SIGKILL) and start it again on the same database. Several processes may share one database
+/// (pass it in; the one that created it disposes it).
 /// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
+    private readonly bool ownsDatabase;
     private Process? process;
 
-    public PortalProcess()
+    public PortalProcess(TestDatabase? shared = null)
     {
-        DatabasePath = Path.Combine(Path.GetTempPath(), $"portal-proc-{Guid.NewGuid():N}.db");
+        ownsDatabase = shared is null;
+        Database = shared ?? TestDatabase.Create("portal-proc");
         Port = PortalUnderTest.FreePort();
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
     public int Port { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => Database.ConnectionString;
+
+    /// <summary>The process's output, for a test that fails to say what the portal said.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
 
     public async Task StartAsync()
     {
         process = Process.Start(PortalUnderTest.ChildProcess(
         [
-            "--urls", BaseUrl, $"--ConnectionStrings:Portal={ConnectionString}",
+            "--urls", BaseUrl, .. Database.Arguments,
             "--Portal:DemoRecords=60", "--Portal:SignInPermitsPerMinute=1000000", "--environment", "Development",
         ]))!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A first start seeds the demo (password hashing, records); on a loaded 2-core machine that can take a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -51,7 +57,7 @@ public sealed class PortalProcess : IAsyncDisposable
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException("The portal process did not become healthy within 60 s.");
+        throw new TimeoutException($"The portal process did not become healthy within 180 s. Its output:\n{string.Join('\n', Output.TakeLast(40))}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>
@@ -62,20 +68,43 @@ public sealed class PortalProcess : IAsyncDisposable
         process = null;
     }
 
+    /// <summary>
+    /// "ok" when the database is whole. SQLite: PRAGMA integrity_check over every page. PostgreSQL (whose write-ahead
+    /// log recovers the server, not the client's process): every table of the portal reads through to its last row.
+    /// </summary>
     public async Task<string> IntegrityCheckAsync()
     {
-        await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
+        await using var connection = Database.OpenDirect();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
-        return (string)(await command.ExecuteScalarAsync())!;
+        if (Database.Provider == Portal.Data.DatabaseProvider.Sqlite)
+        {
+            command.CommandText = "PRAGMA integrity_check;";
+            return (string)(await command.ExecuteScalarAsync())!;
+        }
+        command.CommandText = "SELECT tablename FROM pg_tables WHERE schemaname = 'public'";
+        var tables = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        foreach (var table in tables)
+        {
+            command.CommandText = $"SELECT count(*) FROM (SELECT * FROM \"{table}\") AS everything";
+            await command.ExecuteScalarAsync();
+        }
+        return tables.Count > 20 ? "ok" : $"only {tables.Count} tables";
     }
 
     public async ValueTask DisposeAsync()
     {
         Kill();
-        SqliteConnection.ClearAllPools();
         await Task.Yield();
-        Portal.Data.SqliteFiles.Delete(DatabasePath);
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

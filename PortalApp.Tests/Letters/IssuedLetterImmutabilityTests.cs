@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
@@ -46,7 +45,8 @@ public sealed class IssuedLetterImmutabilityTests(PortalHost host)
         var (_, letterId) = await LetterScenario.IssuedTerminationAsync(host);
         await using var db = await LetterScenario.Db(host);
 
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, letterId)));
+        var raw = TestSql.For(host.Database.Provider, string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, letterId));
+        var refused = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync(raw));
 
         Assert.Contains("issued letter", refused.Message, StringComparison.Ordinal);
         Assert.Equal(LetterStatus.Issued, (await LoadAsync(letterId)).Status);

@@ -54,8 +54,7 @@ public sealed class CrashRecoveryTests
         await portal.StartAsync();
         Assert.Equal("ok", await portal.IntegrityCheckAsync());
 
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(portal.ConnectionString).Options;
-        var factory = new PooledDbContextFactory<PortalDbContext>(options);
+        IDbContextFactory<PortalDbContext> factory = new DirectContextFactory(portal.Database);
         var verification = await new AccessLogVerifier(factory).VerifyAsync();
         Assert.True(verification.Intact, verification.Message);
 

@@ -47,7 +47,7 @@ public sealed partial class AgreementAdminService
         return await SqliteRetry.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await db.Database.BeginTransactionAsync();
+            await using var tx = await ChainTransaction.BeginAsync(db);
             var agreement = await db.Agreements.Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId);
             if (agreement is null)
             {
@@ -126,7 +126,7 @@ public sealed partial class AgreementAdminService
         return await SqliteRetry.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await db.Database.BeginTransactionAsync();
+            await using var tx = await ChainTransaction.BeginAsync(db);
             var agreement = await db.Agreements.Include(a => a.Seats).Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId);
             if (agreement is null)
             {

@@ -77,7 +77,7 @@ public sealed partial class AgreementAdminService(
         var agreement = new Agreement { Amendments = [original] };
         Apply(form, agreement);
         db.Agreements.Add(agreement);
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await ChainTransaction.BeginAsync(db);
         await db.SaveChangesAsync();
         AgreementTimeline.Add(db, agreement.Id, now, AgreementTimeline.Created, $"Agreement {agreement.Reference} created with {agreement.Counterparty}.", user.Identity?.Name);
         await db.SaveChangesAsync();
@@ -109,7 +109,7 @@ public sealed partial class AgreementAdminService(
         {
             return OperationResult.Ok("Nothing changed.");
         }
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await ChainTransaction.BeginAsync(db);
         AgreementTimeline.Add(db, id, time.GetUtcNow(), AgreementTimeline.Edited, $"Edited: {string.Join("; ", changed)}.", user.Identity?.Name);
         await db.SaveChangesAsync();
         await LogAsync(db, user, AccessActions.AgreementChange, agreement, $"edited: {string.Join("; ", changed)}");

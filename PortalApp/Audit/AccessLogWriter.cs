@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Data;
 using Portal.Data.Entities;
 
@@ -10,7 +10,7 @@ public delegate Task LoggedChange(PortalDbContext db, AccessLogEntry entry, Canc
 
 /// <summary>
 /// Appends entries to the hash chain. Appends are serialized in-process by a semaphore and across
-/// processes by SQLite's write lock (BEGIN IMMEDIATE takes it before the chain's head is read), so each
+/// processes by the chain's write lock (<see cref="ChainTransaction"/> takes it before the chain's head is read), so each
 /// entry links to the one before it. The time is stamped inside the lock, so ids and times agree.
 /// Plain appends (no change alongside) are group-committed: those that arrive while a commit is under way
 /// wait in a queue and the next commit stores them all in one transaction, so a thousand circuits searching
@@ -38,8 +38,8 @@ public sealed class AccessLogWriter(
         alongside is null ? EnqueueAsync(entry, ct) : AppendWithChangeAsync(entry, alongside, ct);
 
     /// <summary>
-    /// Appends inside the caller's open transaction (BEGIN IMMEDIATE, so it already holds SQLite's write lock,
-    /// which serializes the chain); the entry commits or rolls back with the change it records. The in-process
+    /// Appends inside the caller's open transaction (begun with <see cref="ChainTransaction"/>, so it already holds
+    /// the chain's write lock); the entry commits or rolls back with the change it records. The in-process
     /// gate is not taken: waiting for it while holding the lock could deadlock with <see cref="AppendAsync"/>.
     /// </summary>
     public async Task<AccessLogEntry> AppendWithinAsync(PortalDbContext db, AccessLogEntry entry, CancellationToken ct = default)
@@ -65,10 +65,10 @@ public sealed class AccessLogWriter(
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            SqliteTransaction tx;
+            IDbContextTransaction tx;
             try
             {
-                tx = await BeginChainTransactionAsync(db, ct);
+                tx = await ChainTransaction.BeginAsync(db, ct);
                 await InsertAsync(db, [entry], ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -182,21 +182,9 @@ public sealed class AccessLogWriter(
     private async Task CommitAsync(IReadOnlyList<AccessLogEntry> entries)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await BeginChainTransactionAsync(db, CancellationToken.None);
+        await using var tx = await ChainTransaction.BeginAsync(db, CancellationToken.None);
         await InsertAsync(db, entries, CancellationToken.None);
         await tx.CommitAsync();
-    }
-
-    /// <summary>
-    /// The one place a chain transaction begins: BEGIN IMMEDIATE takes SQLite's write lock before the chain's head
-    /// is read, which orders appends across processes.
-    /// </summary>
-    private static async Task<SqliteTransaction> BeginChainTransactionAsync(PortalDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var tx = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: false);
-        await db.Database.UseTransactionAsync(tx, ct);
-        return tx;
     }
 
     /// <summary>Links the entries, in order, after the chain's current head and saves them (one round trip).</summary>

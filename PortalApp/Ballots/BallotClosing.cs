@@ -43,7 +43,7 @@ public sealed class BallotClosing(
     private async Task<int?> CloseAsync(int ballotId, DateTimeOffset now)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await ChainTransaction.BeginAsync(db);
         var ballot = await db.Ballots.Include(b => b.Agreement).ThenInclude(a => a!.Seats).Include(b => b.Decision)
             .FirstAsync(b => b.Id == ballotId);
         // Rechecked under the write lock: a vote may have decided the ballot in the meantime.
@@ -67,7 +67,7 @@ public sealed class BallotClosing(
         var today = PortalTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Under the write lock, so two runs cannot both post the same reminder.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
         var agreements = await db.Agreements.Where(a => a.Status == Portal.Data.Entities.AgreementStatus.Active
             || a.Status == Portal.Data.Entities.AgreementStatus.UnderReview).ToListAsync(ct);
         var posted = 0;

@@ -1,4 +1,5 @@
 using PortalApp.Audit;
+using PortalApp.ScaleOut;
 
 namespace PortalApp.Ballots;
 
@@ -33,8 +34,12 @@ public sealed class BallotClosingService(
                 await using var scope = scopes.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<ClientInfo>().Source = "system";
                 var closing = scope.ServiceProvider.GetRequiredService<BallotClosing>();
-                await closing.ApplyDefaultOutcomesAsync(stoppingToken);
-                await closing.PostDeadlineRemindersAsync(stoppingToken);
+                // With several instances, one at a time does the closing; the others find nothing left when they look.
+                await scope.ServiceProvider.GetRequiredService<ClusterLease>().TryRunAsync(ClusterDuty.BallotClosing, async () =>
+                {
+                    await closing.ApplyDefaultOutcomesAsync(stoppingToken);
+                    await closing.PostDeadlineRemindersAsync(stoppingToken);
+                }, stoppingToken);
                 if (await closing.NextClosingAsync(stoppingToken) is { } next)
                 {
                     var untilNext = next - time.GetUtcNow();

@@ -31,7 +31,17 @@ public sealed class BallotNotifier(ILogger<BallotNotifier> logger)
         return new Subscription(() => listeners.TryRemove(id, out _));
     }
 
+    /// <summary>Raised for every change published on this instance, so it can be relayed to other instances.</summary>
+    public event Action<BallotChange>? Published;
+
     public void Publish(BallotChange change)
+    {
+        Deliver(change);
+        Published?.Invoke(change);
+    }
+
+    /// <summary>Hands a change to this instance's listeners only (a change relayed from another instance).</summary>
+    public void Deliver(BallotChange change)
     {
         foreach (var listener in listeners.Values)
         {

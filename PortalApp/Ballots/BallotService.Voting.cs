@@ -61,7 +61,7 @@ public sealed partial class BallotService
     private async Task<Attempt> CastInTransactionAsync(ClaimsPrincipal user, Party party, VoteRequest request)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await ChainTransaction.BeginAsync(db);
         var now = time.GetUtcNow();
         var ballot = await db.Ballots.Include(b => b.Agreement).ThenInclude(a => a!.Seats).Include(b => b.Decision)
             .FirstOrDefaultAsync(b => b.Id == request.BallotId);

@@ -4,7 +4,8 @@ namespace PortalApp.Ballots;
 
 /// <summary>
 /// Runs a write transaction again when SQLite reports the database busy or locked (another writer held the lock
-/// past the busy timeout). The work must be safe to repeat: it rereads everything inside its own transaction.
+/// past the busy timeout), or PostgreSQL reports a serialization failure or a deadlock it broke. The work must be
+/// safe to repeat: it rereads everything inside its own transaction.
 /// </summary>
 public static class SqliteRetry
 {
@@ -29,6 +30,7 @@ public static class SqliteRetry
     public static bool IsBusy(Exception ex) => ex switch
     {
         SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked } => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.SerializationFailure or Npgsql.PostgresErrorCodes.DeadlockDetected } => true,
         { InnerException: { } inner } => IsBusy(inner),
         _ => false,
     };

@@ -17,10 +17,10 @@ public static class SeedVerb
             await Console.Error.WriteLineAsync("usage: seed --records N [--random-seed S]   (N > 0)");
             return 2;
         }
-        var connectionString = await ConnectionStringAsync(services);
+        var (provider, connectionString) = await DatabaseAsync(services);
         Console.WriteLine($"seed: generating {records:N0} records (random seed {seed}) into {connectionString}");
         var cpu = Environment.CpuUsage.TotalTime;
-        var result = RecordBulkLoader.Replace(connectionString, records.Value, seed);
+        var result = RecordBulkLoader.Replace(provider, connectionString, records.Value, seed);
         cpu = Environment.CpuUsage.TotalTime - cpu;
         Console.WriteLine($"seed: {result.Records:N0} records in {result.Elapsed.TotalSeconds:F1} s ({result.RecordsPerSecond:N0} records/s; indexes and statistics {result.Indexing.TotalSeconds:F1} s; {cpu.TotalSeconds:F1} s of CPU)");
         return 0;
@@ -32,9 +32,9 @@ public static class SeedVerb
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
-    internal static async Task<string> ConnectionStringAsync(IServiceProvider services)
+    internal static async Task<(DatabaseProvider Provider, string ConnectionString)> DatabaseAsync(IServiceProvider services)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        return db.Database.GetConnectionString()!;
+        return (db.Provider(), db.Database.GetConnectionString()!);
     }
 }

@@ -4,6 +4,7 @@ using PortalApp.Audit;
 using PortalApp.Cli.Capacity;
 using PortalApp.Components;
 using PortalApp.Letters;
+using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Users;
 
@@ -18,6 +19,12 @@ public static class PortalPipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        // Behind a reverse proxy on this machine (docs/nginx/portal.conf) the client's address and scheme come from its
+        // X-Forwarded-* headers; only loopback proxies are trusted, the framework's default.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        });
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.Use(async (context, next) =>
@@ -51,16 +58,26 @@ public static class PortalPipeline
                 : Results.Problem("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
 
-    /// <summary>Applies migrations, turns on WAL and seeds the demo on an empty database.</summary>
+    /// <summary>
+    /// Applies migrations, turns on WAL (SQLite) and seeds the demo on an empty database. Instances starting together
+    /// on one PostgreSQL database take turns, so the migrations and the seed run once.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services)
     {
-        var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await PostgresDatabase.EnsureExistsAsync(services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        await services.GetRequiredService<ClusterLease>().RunAloneAsync(ClusterDuty.PrepareDatabase, async () =>
         {
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
-        }
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+            var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+            await using (var db = await dbFactory.CreateDbContextAsync())
+            {
+                await db.Database.MigrateAsync();
+                if (db.Provider() == DatabaseProvider.Sqlite)
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+                }
+            }
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        });
     }
 }

@@ -10,6 +10,7 @@ using PortalApp.Authorization;
 using PortalApp.Cli.Capacity;
 using PortalApp.Components.Account;
 using PortalApp.Letters;
+using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Users;
 
@@ -51,11 +52,10 @@ public static class PortalServices
 
         var connectionString = builder.Configuration.GetConnectionString("Portal")
             ?? throw new InvalidOperationException("ConnectionStrings:Portal is not set.");
-        services.AddDbContextFactory<PortalDbContext>(o => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas())
+        services.AddPortalDatabase(PortalDatabase.Provider(builder.Configuration), connectionString, o => o
             // Capped counts (Take without OrderBy) are deliberate: order does not change a count.
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning)));
+        services.AddScaleOut(builder.Configuration);
 
         services.AddPortalIdentity(builder.Configuration);
         services.AddPortalAuthorization();

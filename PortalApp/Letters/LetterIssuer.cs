@@ -21,6 +21,7 @@ public sealed class LetterIssuer(
     AccessLog accessLog,
     LetterPdfRenderer renderer,
     TerminationSignal terminations,
+    Ballots.BallotNotifier notifier,
     IOptions<LetterOptions> options,
     TimeProvider time,
     ILogger<LetterIssuer> logger)
@@ -58,6 +59,8 @@ public sealed class LetterIssuer(
                 if (result.Succeeded)
                 {
                     terminations.Wake();
+                    // The agreement's page, the dashboards and the bells show the issued letter live, on every instance.
+                    notifier.Publish(new Ballots.BallotChange(Ballots.BallotChangeKind.AgreementChanged, draft.AgreementId, null));
                 }
                 return result;
             }
@@ -78,9 +81,9 @@ public sealed class LetterIssuer(
     private async Task<OperationResult> IssueOnceAsync(int id, ClaimsPrincipal user, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Microsoft.Data.Sqlite begins a non-deferred transaction (BEGIN IMMEDIATE): issuers queue for the write lock
-        // before they read the last number, so no two of them can take the same one.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Issuers queue for the chain's write lock (SQLite's BEGIN IMMEDIATE, PostgreSQL's advisory lock) before they
+        // read the last number, so no two of them, on any instance, can take the same one.
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
         var letter = await db.Letters.SingleAsync(l => l.Id == id, ct);
         if (letter.Status != LetterStatus.Draft)
         {
@@ -118,5 +121,6 @@ public sealed class LetterIssuer(
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 };
+        ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 }
+            or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

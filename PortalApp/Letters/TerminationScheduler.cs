@@ -3,6 +3,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Hosting;
+using PortalApp.ScaleOut;
 
 namespace PortalApp.Letters;
 
@@ -11,7 +12,17 @@ public sealed class TerminationSignal
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
+    /// <summary>Raised on every <see cref="Wake"/> here, so other instances' schedulers can be woken too.</summary>
+    public event Action? Raised;
+
     public void Wake()
+    {
+        WakeHere();
+        Raised?.Invoke();
+    }
+
+    /// <summary>Wakes this instance's scheduler only.</summary>
+    public void WakeHere()
     {
         try
         {
@@ -35,6 +46,7 @@ public sealed class TerminationScheduler(
     IDbContextFactory<PortalDbContext> dbFactory,
     IServiceScopeFactory scopes,
     TerminationSignal signal,
+    ClusterLease lease,
     TimeProvider time,
     ILogger<TerminationScheduler> logger) : BackgroundService
 {
@@ -47,9 +59,13 @@ public sealed class TerminationScheduler(
             var wait = MaxWait;
             try
             {
-                if (await CarryOutDueAsync(stoppingToken) is { } next)
+                DateTimeOffset? next = null;
+                // With several instances, one at a time carries terminations out; each still learns the next cut-off.
+                await lease.TryRunAsync(ClusterDuty.Terminations, async () => next = await CarryOutDueAsync(stoppingToken), stoppingToken);
+                next ??= await NextCutOffAsync(time.GetUtcNow(), stoppingToken);
+                if (next is { } nextCutOff)
                 {
-                    wait = TimeSpan.FromTicks(Math.Clamp((next - time.GetUtcNow()).Ticks, 0, MaxWait.Ticks));
+                    wait = TimeSpan.FromTicks(Math.Clamp((nextCutOff - time.GetUtcNow()).Ticks, 0, MaxWait.Ticks));
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -94,6 +110,12 @@ public sealed class TerminationScheduler(
             }
             await db.SaveChangesAsync(ct);
         }
+        return await NextCutOffAsync(now, ct);
+    }
+
+    private async Task<DateTimeOffset?> NextCutOffAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Agreements
             .Where(a => a.TerminationEffectiveUtc != null && a.TerminationEffectiveUtc > now && a.Status != AgreementStatus.Terminated)
             .MinAsync(a => a.TerminationEffectiveUtc, ct);

@@ -39,7 +39,13 @@ public sealed class RecordBulkLoader : IRecordSink, IDisposable
         involvement = Prepare("INSERT INTO Involvements (Id, PersonId, ArrestId, Role, SearchName, DcNumber, ArrestedUtc, District) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)", 8);
     }
 
-    /// <summary>Deletes every record and loads <paramref name="records"/> generated from <paramref name="seed"/>.</summary>
+    /// <summary>Deletes every record and loads <paramref name="records"/> generated from <paramref name="seed"/>, on either provider.</summary>
+    public static Result Replace(Portal.Data.DatabaseProvider provider, string connectionString, int records, int seed) =>
+        provider == Portal.Data.DatabaseProvider.Postgres
+            ? PostgresRecordBulkLoader.Replace(connectionString, records, seed)
+            : Replace(connectionString, records, seed);
+
+    /// <summary>Deletes every record and loads <paramref name="records"/> generated from <paramref name="seed"/> into SQLite.</summary>
     public static Result Replace(string connectionString, int records, int seed)
     {
         var clock = Stopwatch.StartNew();

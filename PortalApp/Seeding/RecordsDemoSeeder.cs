@@ -21,7 +21,7 @@ public sealed class RecordsDemoSeeder(IDbContextFactory<PortalDbContext> dbFacto
         }
         if (!await db.Involvements.AnyAsync())
         {
-            var result = RecordBulkLoader.Replace(db.Database.GetConnectionString()!, options.Value.DemoRecords, DemoSeed);
+            var result = RecordBulkLoader.Replace(db.Provider(), db.Database.GetConnectionString()!, options.Value.DemoRecords, DemoSeed);
             logger.LogInformation("Seeded {Records} demo records in {Elapsed}.", result.Records, result.Elapsed);
         }
     }

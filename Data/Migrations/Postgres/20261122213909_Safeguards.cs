@@ -2,15 +2,15 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portal.Data.Migrations
+namespace Portal.Data.Migrations.Postgres
 {
-    /// <summary>The database's own guards: the access log is append-only and an issued letter never changes.</summary>
+    /// <summary>The database's own guards on PostgreSQL: the access log is append-only and an issued letter never changes.</summary>
     public partial class Safeguards : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AccessLogTriggers.Create.Concat(LetterTriggers.Create))
+            foreach (var sql in PostgresSafeguards.Create)
             {
                 migrationBuilder.Sql(sql);
             }
@@ -19,7 +19,7 @@ namespace Portal.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in AccessLogTriggers.Drop.Concat(LetterTriggers.Drop))
+            foreach (var sql in PostgresSafeguards.Drop)
             {
                 migrationBuilder.Sql(sql);
             }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.DataProtection;
+using Portal.Data;
+
+namespace PortalApp.ScaleOut;
+
+public static class ScaleOutServices
+{
+    /// <summary>
+    /// What lets several instances act as one portal: Data Protection keys in the shared database (a cookie,
+    /// antiforgery token or component state protected by one instance is read by every other), duties run by one
+    /// instance at a time, and, on PostgreSQL, live changes relayed between instances.
+    /// </summary>
+    public static IServiceCollection AddScaleOut(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<PortalDbContext>();
+        services.AddSingleton<ClusterLease>();
+        if (PortalDatabase.Provider(configuration) == DatabaseProvider.Postgres)
+        {
+            services.AddHostedService<PostgresChangeBridge>();
+        }
+        return services;
+    }
+}
