@@ -37,12 +37,14 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
         var dayAgo = now.AddDays(-1);
         var hourAgo = now.AddHours(-1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One row per person viewed, with the last time: bounded by the people seen, not by how often.
         var viewed = await db.AccessLog.AsNoTracking()
-            .Where(e => e.Action == AccessActions.RecordView && e.AtUtc >= dayAgo && e.UserId == userId && e.Outcome == AccessOutcomes.Success)
-            .Select(e => new { e.Target, e.AtUtc })
+            .Where(e => e.UserId == userId && e.Action == AccessActions.RecordView && e.AtUtc >= dayAgo && e.Outcome == AccessOutcomes.Success)
+            .GroupBy(e => e.Target)
+            .Select(g => new { Target = g.Key, Last = g.Max(e => e.AtUtc) })
             .ToListAsync(ct);
         var day = viewed.Select(v => v.Target).Append(target).Distinct().Count();
-        var hour = viewed.Where(v => v.AtUtc >= hourAgo).Select(v => v.Target).Append(target).Distinct().Count();
+        var hour = viewed.Where(v => v.Last >= hourAgo).Select(v => v.Target).Append(target).Distinct().Count();
         var flags = new List<string>();
         if (hour > options.Value.LiaisonMaxPeoplePerHour)
         {

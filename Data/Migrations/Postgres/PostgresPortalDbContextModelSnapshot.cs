@@ -279,6 +279,8 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("UserName", "AtUtc");
 
+                    b.HasIndex("UserId", "Action", "AtUtc");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
@@ -635,6 +637,8 @@ namespace Portal.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("Role", "ArrestedUtc");
+
+                    b.HasIndex("District", "Role", "ArrestedUtc");
 
                     b.HasIndex("Role", "SearchName", "ArrestedUtc");
 

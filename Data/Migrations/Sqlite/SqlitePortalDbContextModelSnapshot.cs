@@ -264,6 +264,8 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("UserName", "AtUtc");
 
+                    b.HasIndex("UserId", "Action", "AtUtc");
+
                     b.ToTable("AccessLog", (string)null);
                 });
 
@@ -602,6 +604,8 @@ namespace Portal.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "Role");
 
                     b.HasIndex("Role", "ArrestedUtc");
+
+                    b.HasIndex("District", "Role", "ArrestedUtc");
 
                     b.HasIndex("Role", "SearchName", "ArrestedUtc");
 

@@ -1,0 +1,36 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SearchIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Involvements_District_Role_ArrestedUtc",
+                table: "Involvements",
+                columns: new[] { "District", "Role", "ArrestedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccessLog_UserId_Action_AtUtc",
+                table: "AccessLog",
+                columns: new[] { "UserId", "Action", "AtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Involvements_District_Role_ArrestedUtc",
+                table: "Involvements");
+
+            migrationBuilder.DropIndex(
+                name: "IX_AccessLog_UserId_Action_AtUtc",
+                table: "AccessLog");
+        }
+    }
+}
