@@ -147,7 +147,10 @@ public sealed class LetterDrafting(
         if (InputRules.First(
                 InputRules.Problem(edit.Addressee, "The addressee block", 1000, multiline: true),
                 InputRules.Problem(edit.Subject, "The subject", 300),
-                InputRules.Problem(edit.Body, "The body", MaxBodyLength, multiline: true)) is { } problem)
+                InputRules.Problem(edit.Body, "The body", MaxBodyLength, multiline: true),
+                LetterGlyphs.Problem(edit.Addressee, "The addressee block"),
+                LetterGlyphs.Problem(edit.Subject, "The subject"),
+                LetterGlyphs.Problem(edit.Body, "The body")) is { } problem)
         {
             return problem;
         }

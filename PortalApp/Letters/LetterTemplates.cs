@@ -29,7 +29,9 @@ public sealed class LetterTemplates(
         if (InputRules.First(
                 InputRules.Problem(name, "The template's name", 120),
                 InputRules.Problem(subject, "The subject", 300),
-                InputRules.Problem(body, "The body", LetterDrafting.MaxBodyLength, multiline: true)) is { } invalid)
+                InputRules.Problem(body, "The body", LetterDrafting.MaxBodyLength, multiline: true),
+                LetterGlyphs.Problem(subject, "The subject"),
+                LetterGlyphs.Problem(body, "The body")) is { } invalid)
         {
             return OperationResult.Fail(invalid);
         }
