@@ -29,7 +29,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
     private int stops;
 
     /// <summary>Presses <paramref name="key"/> until the focused element matches <paramref name="selector"/>; checks focus is visible at every stop.</summary>
-    private async Task FocusAsync(IPage page, string selector, string key = "Tab", int max = 120)
+    private async Task FocusAsync(IPage page, string selector, string key = "Tab", string text = "", int max = 120)
     {
         for (var i = 0; i < max; i++)
         {
@@ -43,7 +43,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
                     invisible.Add($"{page.Url}: {focus}");
                 }
             }
-            if (await page.EvaluateAsync<bool>("s => !!document.activeElement && document.activeElement.matches(s)", selector))
+            if (await page.EvaluateAsync<bool>("([s, t]) => !!document.activeElement && document.activeElement.matches(s) && document.activeElement.textContent.includes(t)", new[] { selector, text }))
             {
                 return;
             }
@@ -54,7 +54,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
     [Fact]
     public async Task SigningInBrowsingRecordsVotingAndIssuingALetterNeedOnlyTheKeyboardAndFocusIsAlwaysVisible()
     {
-        var (_, ballotId) = await LetterScenario.UndecidedAgreementAsync(host);
+        var (_, ballotId) = await LetterScenario.OpenBallotAsync(host);
         var (_, decidedBallot) = await LetterScenario.DecidedAgreementAsync(host);
         var draftId = await LetterScenario.DraftAsync(host, decidedBallot);
         var page = await browser.NewPageAsync();
@@ -86,7 +86,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         await page.Keyboard.PressAsync("Enter");
         var confirm = page.Locator(".mud-dialog");
         await Assertions.Expect(confirm).ToContainTextAsync("Confirm your vote");
-        await FocusAsync(page, ".mud-dialog button:has-text('Cast vote')");
+        await FocusAsync(page, ".mud-dialog button", text: "Cast vote");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("vote-accepted")).ToBeVisibleAsync();
         await page.Context.CloseAsync();

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PortalApp.Agreements;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
 
@@ -25,9 +27,25 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
             await Assertions.Expect(dialog).ToHaveCountAsync(0);
         }
-        await page.GetByTestId(opener).ClickAsync();
+        try
+        {
+            await page.GetByTestId(opener).ClickAsync(new() { Timeout = 15000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = "/tmp/i7-opener-timeout.png" });
+            Assert.Fail($"{opener} is not on the page: {(await page.Locator("body").InnerTextAsync())[..Math.Min(1500, (await page.Locator("body").InnerTextAsync()).Length)]}");
+        }
         await Assertions.Expect(dialog).ToBeVisibleAsync();
-        await dialog.Locator("input, textarea").First.WaitForAsync();
+        try
+        {
+            await dialog.Locator("input:not([type=checkbox]), textarea").First.WaitForAsync();
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = "/tmp/i7-dialog-timeout.png" });
+            Assert.Fail($"{opener}: the dialog did not show its fields: {await page.Locator("main").InnerTextAsync()}");
+        }
         await page.WaitForTimeoutAsync(150);
     }
 
@@ -51,7 +69,17 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
     [Fact]
     public async Task EditingAmendingAndOpeningABallotStoreFreeTextVerbatimOrRefuseItWithAMessage()
     {
-        var (agreementId, _) = await LetterScenario.UndecidedAgreementAsync(host, openBallot: false);
+        // Made as an Admin makes one (with its amendment 0), from the demo's form under a new reference.
+        int agreementId;
+        await using (var scope = await host.ScopeAsAsync(Admin))
+        {
+            var agreements = scope.ServiceProvider.GetRequiredService<AgreementAdminService>();
+            var form = (await agreements.FormForAsync(1))!;
+            form.Reference = $"HOSTILE-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+            var (created, id) = await agreements.CreateAsync(form);
+            Assert.True(created.Succeeded, created.Message);
+            agreementId = id!.Value;
+        }
         await using var session = await HostileFormSession.OpenAsync(browser, host, Admin, $"/agreements/{agreementId}");
         var page = session.Page;
         var dialog = page.Locator(".mud-dialog");
@@ -79,7 +107,15 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
 
         await session.TryAsync(Text(page, "open ballot: term", dialog.GetByLabel("Term decided"), () => dialog.GetByTestId("open-ballot-save").ClickAsync(),
             () => session.ScalarAsync($"SELECT Term FROM Ballots WHERE AgreementId = {agreementId} ORDER BY Id DESC LIMIT 1"),
-            () => ReopenDialogAsync(page, "open-ballot")));
+            async () =>
+            {
+                // An opened ballot shows its own page: come back to the agreement for the next value.
+                if (!page.Url.EndsWith($"/agreements/{agreementId}", StringComparison.Ordinal))
+                {
+                    await Interactive.GotoAsync(page, $"{host.BaseUrl}/agreements/{agreementId}");
+                }
+                await ReopenDialogAsync(page, "open-ballot");
+            }));
 
         Assert.True(session.Stored > 10 && session.Refused > 10, $"stored {session.Stored}, refused {session.Refused}");
     }
@@ -87,7 +123,7 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
     [Fact]
     public async Task AVoteRationaleIsStoredVerbatimOrRefusedWithAMessage()
     {
-        var (_, ballotId) = await LetterScenario.UndecidedAgreementAsync(host);
+        var (_, ballotId) = await LetterScenario.OpenBallotAsync(host);
         await using var session = await HostileFormSession.OpenAsync(browser, host, "city@portal.local", $"/ballots/{ballotId}");
         var page = session.Page;
         var panel = page.GetByTestId("vote-panel");

@@ -64,22 +64,15 @@ internal static class LetterScenario
         return (agreement.Id, ballot.Id);
     }
 
-    /// <summary>A new active agreement of the demo's parties with an open ballot (no votes yet), or with no ballot at all.</summary>
-    public static async Task<(int AgreementId, int BallotId)> UndecidedAgreementAsync(PortalHost host, bool openBallot = true)
+    /// <summary>A new active agreement of the demo's parties with an open ballot and no votes yet.</summary>
+    public static async Task<(int AgreementId, int BallotId)> OpenBallotAsync(PortalHost host)
     {
         var (agreementId, ballotId) = await DecidedAgreementAsync(host);
         await using var db = await Db(host);
         var ballot = await db.Ballots.Include(b => b.Decision).Include(b => b.Votes).SingleAsync(b => b.Id == ballotId);
         db.Votes.RemoveRange(ballot.Votes);
         db.BallotDecisions.Remove(ballot.Decision!);
-        if (openBallot)
-        {
-            ballot.Status = BallotStatus.Open;
-        }
-        else
-        {
-            db.Ballots.Remove(ballot);
-        }
+        ballot.Status = BallotStatus.Open;
         await db.SaveChangesAsync();
         return (agreementId, ballotId);
     }
