@@ -18,9 +18,15 @@ internal static class LetterScenario
     public static async Task<(int AgreementId, int BallotId)> DecidedAgreementAsync(PortalHost host, DecisionOutcome outcome = DecisionOutcome.Terminate)
     {
         await using var db = await Db(host);
+        return await DecidedAgreementAsync(db, host.Time, outcome);
+    }
+
+    /// <summary>The same in any portal's database (for example one of a separate process), at <paramref name="time"/>'s now.</summary>
+    public static async Task<(int AgreementId, int BallotId)> DecidedAgreementAsync(PortalDbContext db, TimeProvider time, DecisionOutcome outcome = DecisionOutcome.Terminate)
+    {
         var demo = await db.Agreements.AsNoTracking().Include(a => a.Seats).Include(a => a.Amendments).SingleAsync(a => a.Reference == DemoAgreement.Reference);
-        var now = host.Time.GetUtcNow();
-        var today = PortalTime.Today(host.Time);
+        var now = time.GetUtcNow();
+        var today = PortalTime.Today(time);
         var agreement = new Agreement
         {
             Reference = $"TEST-{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
@@ -56,6 +62,19 @@ internal static class LetterScenario
         });
         await db.SaveChangesAsync();
         return (agreement.Id, ballot.Id);
+    }
+
+    /// <summary>A new active agreement of the demo's parties with an open ballot and no votes yet.</summary>
+    public static async Task<(int AgreementId, int BallotId)> OpenBallotAsync(PortalHost host)
+    {
+        var (agreementId, ballotId) = await DecidedAgreementAsync(host);
+        await using var db = await Db(host);
+        var ballot = await db.Ballots.Include(b => b.Decision).Include(b => b.Votes).SingleAsync(b => b.Id == ballotId);
+        db.Votes.RemoveRange(ballot.Votes);
+        db.BallotDecisions.Remove(ballot.Decision!);
+        ballot.Status = BallotStatus.Open;
+        await db.SaveChangesAsync();
+        return (agreementId, ballotId);
     }
 
     public static async Task<int> DraftAsync(PortalHost host, int ballotId, LetterKind kind = LetterKind.Termination)

@@ -143,17 +143,16 @@ public sealed class LetterDrafting(
 
     public static string? Validate(LetterDraftEdit edit, DateOnly today, LetterKind kind)
     {
-        if (string.IsNullOrWhiteSpace(edit.Addressee))
+        // The one rule for free text (length, control characters, valid Unicode); the addressee and body keep their lines.
+        if (InputRules.First(
+                InputRules.Problem(edit.Addressee, "The addressee block", 1000, multiline: true),
+                InputRules.Problem(edit.Subject, "The subject", 300),
+                InputRules.Problem(edit.Body, "The body", MaxBodyLength, multiline: true),
+                LetterGlyphs.Problem(edit.Addressee, "The addressee block"),
+                LetterGlyphs.Problem(edit.Subject, "The subject"),
+                LetterGlyphs.Problem(edit.Body, "The body")) is { } problem)
         {
-            return "The addressee block is empty.";
-        }
-        if (string.IsNullOrWhiteSpace(edit.Subject) || edit.Subject.Length > 300)
-        {
-            return "The subject must be between 1 and 300 characters.";
-        }
-        if (string.IsNullOrWhiteSpace(edit.Body) || edit.Body.Length > MaxBodyLength)
-        {
-            return $"The body must be between 1 and {MaxBodyLength:N0} characters.";
+            return problem;
         }
         if (LetterKinds.EndsAccess(kind) && edit.EffectiveDate <= today)
         {

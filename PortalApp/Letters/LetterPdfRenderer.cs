@@ -44,7 +44,7 @@ public sealed class LetterPdfRenderer(IOptions<LetterOptions> options)
                 {
                     page.SetTextAndFillColor(0, 0, 0);
                 }
-                page.AddText(text.Text, text.Size, Point(text.X, text.Y), fonts[text.Style]);
+                page.AddText(LetterGlyphs.Printable(text.Text), text.Size, Point(text.X, text.Y), fonts[text.Style]);
             }
         }
         return builder.Build();
@@ -62,7 +62,7 @@ public sealed class LetterPdfRenderer(IOptions<LetterOptions> options)
         {
             return 0;
         }
-        var letters = page.MeasureText(text, size, new PdfPoint(0, 0), font);
+        var letters = page.MeasureText(LetterGlyphs.Printable(text), size, new PdfPoint(0, 0), font);
         if (letters.Count == 0)
         {
             return 0;

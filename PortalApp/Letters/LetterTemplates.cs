@@ -26,13 +26,14 @@ public sealed class LetterTemplates(
     public async Task<OperationResult> SaveAsync(int? id, string name, LetterKind kind, string subject, string body, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.IssueLetter);
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 120)
+        if (InputRules.First(
+                InputRules.Problem(name, "The template's name", 120),
+                InputRules.Problem(subject, "The subject", 300),
+                InputRules.Problem(body, "The body", LetterDrafting.MaxBodyLength, multiline: true),
+                LetterGlyphs.Problem(subject, "The subject"),
+                LetterGlyphs.Problem(body, "The body")) is { } invalid)
         {
-            return OperationResult.Fail("The name must be between 1 and 120 characters.");
-        }
-        if (string.IsNullOrWhiteSpace(subject) || string.IsNullOrWhiteSpace(body) || body.Length > LetterDrafting.MaxBodyLength)
-        {
-            return OperationResult.Fail("A template needs a subject and a body.");
+            return OperationResult.Fail(invalid);
         }
         if (TryMerge(subject, body) is { } problem)
         {

@@ -25,9 +25,9 @@ public sealed class LetterTracking(
         {
             return OperationResult.Fail("Only an issued letter can be sent.");
         }
-        if (string.IsNullOrWhiteSpace(method) || method.Length > 100)
+        if (InputRules.Problem(method, "How the letter was sent", 100) is { } methodProblem)
         {
-            return OperationResult.Fail("Say how the letter was sent (up to 100 characters).");
+            return OperationResult.Fail(methodProblem);
         }
         if (sentUtc < letter.IssuedUtc!.Value.AddMinutes(-1) || sentUtc > time.GetUtcNow().AddMinutes(5))
         {
@@ -50,9 +50,9 @@ public sealed class LetterTracking(
         {
             return OperationResult.Fail("Only an issued letter can have a response.");
         }
-        if (string.IsNullOrWhiteSpace(summary) || summary.Length > 2000)
+        if (InputRules.Problem(summary, "The summary of the response", 2000, multiline: true) is { } summaryProblem)
         {
-            return OperationResult.Fail("Summarize the response (up to 2,000 characters).");
+            return OperationResult.Fail(summaryProblem);
         }
         var issuedOn = DateOnly.FromDateTime(PortalTime.ToCity(letter.IssuedUtc!.Value).DateTime);
         if (received < issuedOn || received > PortalTime.Today(time))

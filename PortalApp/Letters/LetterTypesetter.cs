@@ -145,7 +145,7 @@ public sealed class LetterTypesetter(Func<string, double, TextStyle, double> mea
     {
         if (text.Length > 0)
         {
-            texts.Add(new PlacedText(page, x, y, size, style, text));
+            texts.Add(new PlacedText(page, x, y, size, style, LetterGlyphs.Printable(text)));
         }
     }
 

@@ -140,6 +140,10 @@ public sealed class MaskingPolicyService(
         {
             return Hosting.OperationResult.Fail("Say why the policy changes: a note is required.");
         }
+        if (Hosting.InputRules.Problem(note, "The note", 500) is { } noteProblem)
+        {
+            return Hosting.OperationResult.Fail(noteProblem);
+        }
         var before = await CurrentAsync();
         var changes = draft.ChangesFrom(PolicyDraft.From(before));
         if (changes.Count == 0)

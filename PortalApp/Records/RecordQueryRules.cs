@@ -1,5 +1,6 @@
 using Portal.Data.Entities;
 using PortalApp.Authorization;
+using PortalApp.Hosting;
 using PortalApp.Masking;
 
 namespace PortalApp.Records;
@@ -40,6 +41,17 @@ public static class RecordQueryRules
             {
                 return new Verdict($"Refused: you cannot {what} because that field is masked for your role by {policy.Source}. This attempt has been logged.", true);
             }
+        }
+        // The one rule for free text: bounded, no control characters, valid Unicode (it is also written to the access log).
+        if (InputRules.First(
+                InputRules.Problem(query.Name, "The name", 100, required: false),
+                InputRules.Problem(query.DcNumber, "The DC number", 20, required: false),
+                InputRules.Problem(query.Statute, "The charge", 40, required: false),
+                InputRules.Problem(query.PlaceOfBirth, "The place of birth", 100, required: false),
+                InputRules.Problem(query.Race, "The race", 60, required: false),
+                InputRules.Problem(query.Ethnicity, "The ethnicity", 60, required: false)) is { } textProblem)
+        {
+            return new Verdict(textProblem, false);
         }
         if (!SortableFields.Contains(query.SortBy))
         {

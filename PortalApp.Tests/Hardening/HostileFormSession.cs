@@ -1,0 +1,252 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using PortalApp.Tests.Infrastructure;
+
+namespace PortalApp.Tests.Hardening;
+
+/// <summary>One field of a form, as a person uses it: fill it, submit, and where its value is stored when accepted.</summary>
+internal sealed record HostileField(
+    string Name,
+    Func<string, Task> FillAsync,
+    Func<Task<string>> SentAsync,
+    Func<Task> SubmitAsync,
+    Func<Task<string?>> StoredAsync,
+    Func<Task>? BeforeAsync = null,
+    IReadOnlyList<string>? Values = null,
+    ILocator? SubmitButton = null);
+
+/// <summary>
+/// One browser page on one form, tried with the hostile corpus value after value. For each value: either a clear message
+/// is shown and no table changed (the access log aside), or the value was stored exactly as the field held it; the
+/// circuit answered the submit (render frames arrived), no dialog box or injected element appeared, no error boundary
+/// or reconnect dialog showed.
+/// </summary>
+internal sealed class HostileFormSession : IAsyncDisposable
+{
+    private static readonly string[] Excluded = ["AccessLog", "AccessLogAnchors", "NotificationCursors", "__EFMigrationsHistory", "sqlite_sequence"];
+    private readonly PortalHost host;
+    private long framesReceived;
+    private int alerts;
+
+    private HostileFormSession(PortalHost host, IPage page)
+    {
+        this.host = host;
+        Page = page;
+        page.Dialog += async (_, dialog) =>
+        {
+            Interlocked.Increment(ref alerts);
+            await dialog.DismissAsync();
+        };
+        page.WebSocket += (_, ws) => ws.FrameReceived += (_, _) => Interlocked.Increment(ref framesReceived);
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Values tried, refused with a message, and stored.</summary>
+    public int Tried { get; private set; }
+    public int Refused { get; private set; }
+    public int Stored { get; private set; }
+    public List<string> Messages { get; } = [];
+
+    /// <summary>The message elements of the portal: dialog and page alerts, snackbars, field problems.</summary>
+    public string MessageSelector { get; set; } = ".mud-snackbar:not([data-old]), .mud-alert, [data-testid=filter-problem], .mud-input-helper-text.mud-input-error";
+
+    public static async Task<HostileFormSession> OpenAsync(BrowserFixture browser, PortalHost host, string account, string path)
+    {
+        var page = await browser.NewPageAsync();
+        var session = new HostileFormSession(host, page);
+        await SignIn.AsAsync(page, host.BaseUrl, account);
+        await Interactive.GotoAsync(page, host.BaseUrl + path);
+        return session;
+    }
+
+    public async Task TryAsync(HostileField field)
+    {
+        foreach (var value in field.Values ?? HostileInputs.Text)
+        {
+            await CloseSnackbarsAsync();
+            if (field.BeforeAsync is not null)
+            {
+                await field.BeforeAsync();
+            }
+            await field.FillAsync(value);
+            var sent = await field.SentAsync();
+            var before = await SnapshotAsync();
+            var storedBefore = await field.StoredAsync();
+            if (field.SubmitButton is not null && await field.SubmitButton.IsDisabledAsync())
+            {
+                // The form does not let this value be sent at all (a blank required field).
+                Tried++;
+                Refused++;
+                Messages.Add("(submit disabled)");
+                Assert.Equal(before, await SnapshotAsync());
+                await AssertSafeAsync($"{field.Name} = {Show(value)}");
+                continue;
+            }
+            var frames = Interlocked.Read(ref framesReceived);
+            await field.SubmitAsync();
+            await SettleAsync(frames, $"{field.Name} = {Show(value)}");
+            var after = await SnapshotAsync();
+            var messages = await VisibleMessagesAsync();
+            // A slow answer (a first template compilation, a PDF) may come after the quiet moment: wait for it.
+            for (var wait = 0; wait < 40 && after == before && messages.Length == 0; wait++)
+            {
+                await Task.Delay(200);
+                (after, messages) = (await SnapshotAsync(), await VisibleMessagesAsync());
+            }
+            Tried++;
+            if (before == after)
+            {
+                Refused++;
+                if (messages.Length == 0)
+                {
+                    var html = await Page.EvaluateAsync<string>("() => [...document.querySelectorAll('.mud-snackbar')].map(s => s.outerHTML.slice(0, 300)).join('\\n')");
+                    Assert.Fail($"{field.Name} = {Show(value)}: nothing changed and no message was shown. Frames {frames} -> {Interlocked.Read(ref framesReceived)}; sent {sent.Length}; body: {(await Page.InnerTextAsync("main"))[..300]}. Snackbars: {html}");
+                }
+                Messages.Add(messages);
+            }
+            else
+            {
+                Stored++;
+                var stored = await field.StoredAsync();
+                Assert.True(stored != storedBefore || stored == Normalize(sent).Trim(), $"{field.Name} = {Show(value)}: the database changed but not the field");
+                Assert.Equal(Normalize(sent).Trim(), stored);
+            }
+            await AssertSafeAsync($"{field.Name} = {Show(value)}");
+        }
+    }
+
+    /// <summary>The submit reached the server and its answer was rendered: frames arrived, then a quiet moment.</summary>
+    public async Task SettleAsync(long framesBefore, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Interlocked.Read(ref framesReceived) == framesBefore)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: the circuit did not answer");
+            await Task.Delay(25);
+        }
+        var last = Interlocked.Read(ref framesReceived);
+        var quietSince = DateTime.UtcNow;
+        while (DateTime.UtcNow - quietSince < TimeSpan.FromMilliseconds(300) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+            var now = Interlocked.Read(ref framesReceived);
+            if (now != last)
+            {
+                (last, quietSince) = (now, DateTime.UtcNow);
+            }
+        }
+    }
+
+    public async Task AssertSafeAsync(string what)
+    {
+        Assert.True(Volatile.Read(ref alerts) == 0, $"{what}: a script ran (a dialog box opened)");
+        var injected = await Page.EvaluateAsync<int>(
+            "() => document.querySelectorAll('img[src=\"x\"], img[onerror]').length + [...document.scripts].filter(s => s.text.includes('alert(')).length");
+        Assert.True(injected == 0, $"{what}: an injected element is in the page");
+        Assert.True(await Page.Locator("[data-testid=page-error]").CountAsync() == 0, $"{what}: the page failed: {await VisibleMessagesAsync()}");
+        Assert.False(await Page.EvaluateAsync<bool>("() => !!document.querySelector('#components-reconnect-modal')?.open"), $"{what}: the circuit was lost");
+        await Interactive.WaitAsync(Page);
+    }
+
+    public async Task<string> VisibleMessagesAsync()
+    {
+        var texts = new List<string>();
+        foreach (var element in await Page.Locator(MessageSelector).AllAsync())
+        {
+            if (await element.IsVisibleAsync() && (await element.InnerTextAsync()).Trim() is { Length: > 0 } text)
+            {
+                texts.Add(text);
+            }
+        }
+        return string.Join(" | ", texts);
+    }
+
+    /// <summary>
+    /// Closes the snackbars shown so far and marks them old, so only a message of the next submit counts. They are not
+    /// waited for: their exit animation takes seconds, and a closed one no longer stops the same message showing again.
+    /// </summary>
+    public async Task CloseSnackbarsAsync()
+    {
+        // A click event on the button itself: an open dialog's overlay would take a pointer click.
+        await Page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar:not([data-old])').forEach(s => { s.setAttribute('data-old', ''); s.querySelector('.mud-snackbar-close-button')?.click(); })");
+        // Closing ones still count towards the snackbars shown at once, and their timers run on the portal's clock,
+        // which the test host fakes: move it past their exit so a new message can show.
+        if (await Page.Locator(".mud-snackbar").CountAsync() > 0)
+        {
+            host.Time.Advance(TimeSpan.FromSeconds(3));
+            for (var wait = 0; wait < 20 && await Page.Locator(".mud-snackbar").CountAsync() > 0; wait++)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    /// <summary>A hash of every row of every table but the access log (which rightly records refusals).</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        var tables = new List<string>();
+        await using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var table in tables.Except(Excluded))
+        {
+            await using var rows = connection.CreateCommand();
+            rows.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await rows.ExecuteReaderAsync();
+            hash.AppendData(Encoding.UTF8.GetBytes(table));
+            while (await reader.ReadAsync())
+            {
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    hash.AppendData(Encoding.UTF8.GetBytes((reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)) + "\u001f"));
+                }
+            }
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    public async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (await command.ExecuteScalarAsync()) as string;
+    }
+
+    /// <summary>What the browser sends for a string: a lone surrogate cannot travel as UTF-8 and arrives as U+FFFD.</summary>
+    private static string Normalize(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                builder.Append(c).Append(value[++i]);
+            }
+            else
+            {
+                builder.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    private static string Show(string value) =>
+        value.Length > 40 ? $"[{value.Length} chars]" : string.Concat(value.Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+
+    public async ValueTask DisposeAsync() => await Page.Context.CloseAsync();
+}
