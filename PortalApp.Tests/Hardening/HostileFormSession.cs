@@ -187,12 +187,13 @@ internal sealed class HostileFormSession : IAsyncDisposable
     /// <summary>A hash of every row of every table but the access log (which rightly records refusals).</summary>
     public async Task<string> SnapshotAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = host.Database.OpenDirect();
         var tables = new List<string>();
         await using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            list.CommandText = host.Database.Provider == Portal.Data.DatabaseProvider.Sqlite
+                ? "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+                : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name";
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -206,12 +207,16 @@ internal sealed class HostileFormSession : IAsyncDisposable
             rows.CommandText = $"SELECT * FROM \"{table}\"";
             await using var reader = await rows.ExecuteReaderAsync();
             hash.AppendData(Encoding.UTF8.GetBytes(table));
+            // Rows are compared as a set: without ORDER BY, PostgreSQL promises no order.
+            var lines = new List<string>();
             while (await reader.ReadAsync())
             {
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    hash.AppendData(Encoding.UTF8.GetBytes((reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)) + "\u001f"));
-                }
+                lines.Add(string.Concat(Enumerable.Range(0, reader.FieldCount).Select(i =>
+                    (reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)) + "\u001f")));
+            }
+            foreach (var line in lines.Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(line + "\u001e"));
             }
         }
         return Convert.ToHexString(hash.GetHashAndReset());
@@ -219,10 +224,9 @@ internal sealed class HostileFormSession : IAsyncDisposable
 
     public async Task<string?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = host.Database.OpenDirect();
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = TestSql.For(host.Database.Provider, sql);
         return (await command.ExecuteScalarAsync()) as string;
     }
 

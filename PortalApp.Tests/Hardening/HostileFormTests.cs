@@ -139,7 +139,7 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
         Task Choose() => panel.GetByText(turn++ % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
 
         await session.TryAsync(Text(page, "vote rationale", panel.Locator("textarea"), Cast,
-            () => session.ScalarAsync($"SELECT Rationale FROM Votes WHERE BallotId = {ballotId} AND Party = 'City' AND IsCurrent = 1"), Choose)
+            () => session.ScalarAsync($"SELECT Rationale FROM Votes WHERE BallotId = {ballotId} AND Party = 'City' AND IsCurrent"), Choose)
             with { SubmitButton = panel.GetByTestId("cast-vote") });
 
         Assert.True(session.Stored > 5 && session.Refused > 2, $"stored {session.Stored}, refused {session.Refused}");
@@ -243,11 +243,7 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
         finally
         {
             // The templates made here would be offered to the letter tests of this portal; remove them.
-            await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-            await connection.OpenAsync();
-            await using var delete = connection.CreateCommand();
-            delete.CommandText = $"DELETE FROM LetterTemplates WHERE Id > {before}";
-            await delete.ExecuteNonQueryAsync();
+            await host.Database.ExecuteDirectAsync($"DELETE FROM \"LetterTemplates\" WHERE \"Id\" > {before}");
         }
     }
 
@@ -279,10 +275,9 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
 
     private async Task<string?> ScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = host.Database.OpenDirect();
         await using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = TestSql.For(host.Database.Provider, sql);
         return (await command.ExecuteScalarAsync()) as string;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using PortalApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Seeding;
 
@@ -21,7 +21,7 @@ public sealed class SecureCookieTests : IClassFixture<SecureCookieTests.Producti
     /// <summary>The app in the Production environment on a loopback HTTPS port, with a self-signed certificate made here.</summary>
     public sealed class ProductionHttpsHost : WebApplicationFactory<Program>, IAsyncLifetime
     {
-        private readonly string dbPath = Path.Combine(Path.GetTempPath(), $"portal-https-{Guid.NewGuid():N}.db");
+        private readonly TestDatabase database = TestDatabase.Create("portal-https");
 
         public ProductionHttpsHost() =>
             UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(SelfSigned())));
@@ -31,7 +31,8 @@ public sealed class SecureCookieTests : IClassFixture<SecureCookieTests.Producti
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Portal", $"Data Source={dbPath}");
+            builder.UseSetting("Database:Provider", database.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
             builder.UseSetting("Portal:DemoRecords", "40");
             builder.UseSetting("Portal:SignInPermitsPerMinute", "100000");
         }
@@ -47,8 +48,7 @@ public sealed class SecureCookieTests : IClassFixture<SecureCookieTests.Producti
         async Task IAsyncLifetime.DisposeAsync()
         {
             await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            Portal.Data.SqliteFiles.Delete(dbPath);
+            await database.DisposeAsync();
         }
 
         private static X509Certificate2 SelfSigned()

@@ -26,8 +26,7 @@ public sealed partial class CrashDuringVotesAndLettersTests(BrowserFixture brows
     {
         await using var portal = new PortalProcess();
         await portal.StartAsync();
-        var options = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(portal.ConnectionString).Options;
-        var factory = new PooledDbContextFactory<PortalDbContext>(options);
+        IDbContextFactory<PortalDbContext> factory = new DirectContextFactory(portal.Database);
         var ballots = new List<int>();
         await using (var db = await factory.CreateDbContextAsync())
         {
