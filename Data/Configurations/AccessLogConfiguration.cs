@@ -13,8 +13,8 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.HasIndex(e => new { e.Flagged, e.AtUtc });
         builder.HasIndex(e => new { e.UserName, e.AtUtc });
         builder.HasIndex(e => new { e.Action, e.AtUtc });
-        // The liaison's volume check counts one account's record views over the last day.
-        builder.HasIndex(e => new { e.UserId, e.Action, e.AtUtc });
+        // The liaison's volume check counts the people one account viewed over the last day, from the index alone.
+        builder.HasIndex(e => new { e.UserId, e.Action, e.Outcome, e.AtUtc, e.Target });
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One row per person viewed, with the last time: bounded by the people seen, not by how often.
         var viewed = await db.AccessLog.AsNoTracking()
-            .Where(e => e.UserId == userId && e.Action == AccessActions.RecordView && e.AtUtc >= dayAgo && e.Outcome == AccessOutcomes.Success)
+            .Where(e => e.UserId == userId && e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success && e.AtUtc >= dayAgo)
             .GroupBy(e => e.Target)
             .Select(g => new { Target = g.Key, Last = g.Max(e => e.AtUtc) })
             .ToListAsync(ct);

@@ -279,7 +279,7 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("UserName", "AtUtc");
 
-                    b.HasIndex("UserId", "Action", "AtUtc");
+                    b.HasIndex("UserId", "Action", "Outcome", "AtUtc", "Target");
 
                     b.ToTable("AccessLog", (string)null);
                 });

@@ -264,7 +264,7 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("UserName", "AtUtc");
 
-                    b.HasIndex("UserId", "Action", "AtUtc");
+                    b.HasIndex("UserId", "Action", "Outcome", "AtUtc", "Target");
 
                     b.ToTable("AccessLog", (string)null);
                 });

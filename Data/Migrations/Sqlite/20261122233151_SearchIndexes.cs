@@ -16,9 +16,9 @@ namespace Portal.Data.Migrations.Sqlite
                 columns: new[] { "District", "Role", "ArrestedUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AccessLog_UserId_Action_AtUtc",
+                name: "IX_AccessLog_UserId_Action_Outcome_AtUtc_Target",
                 table: "AccessLog",
-                columns: new[] { "UserId", "Action", "AtUtc" });
+                columns: new[] { "UserId", "Action", "Outcome", "AtUtc", "Target" });
         }
 
         /// <inheritdoc />
@@ -29,7 +29,7 @@ namespace Portal.Data.Migrations.Sqlite
                 table: "Involvements");
 
             migrationBuilder.DropIndex(
-                name: "IX_AccessLog_UserId_Action_AtUtc",
+                name: "IX_AccessLog_UserId_Action_Outcome_AtUtc_Target",
                 table: "AccessLog");
         }
     }

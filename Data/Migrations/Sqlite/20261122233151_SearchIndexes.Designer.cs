@@ -11,7 +11,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261122232350_SearchIndexes")]
+    [Migration("20261122233151_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -267,7 +267,7 @@ namespace Portal.Data.Migrations.Sqlite
 
                     b.HasIndex("UserName", "AtUtc");
 
-                    b.HasIndex("UserId", "Action", "AtUtc");
+                    b.HasIndex("UserId", "Action", "Outcome", "AtUtc", "Target");
 
                     b.ToTable("AccessLog", (string)null);
                 });

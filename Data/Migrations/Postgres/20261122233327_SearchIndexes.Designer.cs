@@ -12,7 +12,7 @@ using Portal.Data;
 namespace Portal.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortalDbContext))]
-    [Migration("20261122232411_SearchIndexes")]
+    [Migration("20261122233327_SearchIndexes")]
     partial class SearchIndexes
     {
         /// <inheritdoc />
@@ -282,7 +282,7 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("UserName", "AtUtc");
 
-                    b.HasIndex("UserId", "Action", "AtUtc");
+                    b.HasIndex("UserId", "Action", "Outcome", "AtUtc", "Target");
 
                     b.ToTable("AccessLog", (string)null);
                 });
