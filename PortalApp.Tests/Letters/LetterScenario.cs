@@ -24,19 +24,39 @@ internal static class LetterScenario
     /// <summary>The same in any portal's database (for example one of a separate process), at <paramref name="time"/>'s now.</summary>
     public static async Task<(int AgreementId, int BallotId)> DecidedAgreementAsync(PortalDbContext db, TimeProvider time, DecisionOutcome outcome = DecisionOutcome.Terminate)
     {
-        var demo = await db.Agreements.AsNoTracking().Include(a => a.Seats).Include(a => a.Amendments).SingleAsync(a => a.Reference == DemoAgreement.Reference);
         var now = time.GetUtcNow();
-        var today = PortalTime.Today(time);
+        var ballot = await BallotOnNewAgreementAsync(db, "TEST", AgreementStatus.Active, now, PortalTime.Today(time), b =>
+        {
+            b.OpensUtc = now.AddDays(-2);
+            b.Status = BallotStatus.Decided;
+            b.Decision = new BallotDecision { Outcome = outcome, DecidedUtc = now.AddMinutes(-5), Tally = "Terminate 2, Renew 1" };
+        });
+        var agreement = ballot.Agreement!;
+        var city = agreement.Seats.Single(s => s.Party == Party.City);
+        db.Votes.Add(new Vote
+        {
+            BallotId = ballot.Id, Party = Party.City, Choice = outcome == DecisionOutcome.Terminate ? VoteChoice.Terminate : VoteChoice.Renew,
+            Rationale = "The agency never audited its own use of the data.", CastByUserId = city.PrimaryUserId, CastByUserName = "city@portal.local",
+            CastUtc = now.AddMinutes(-10), IsCurrent = true, ReceiptHash = "test",
+        });
+        await db.SaveChangesAsync();
+        return (agreement.Id, ballot.Id);
+    }
+
+    /// <summary>A new agreement seated like the demo's, with one ballot on the demo's latest amendment, shaped by <paramref name="shape"/>.</summary>
+    public static async Task<Ballot> BallotOnNewAgreementAsync(PortalDbContext db, string referencePrefix, AgreementStatus status, DateTimeOffset now, DateOnly today, Action<Ballot> shape)
+    {
+        var demo = await db.Agreements.AsNoTracking().Include(a => a.Seats).Include(a => a.Amendments).SingleAsync(a => a.Reference == DemoAgreement.Reference);
         var agreement = new Agreement
         {
-            Reference = $"TEST-{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
+            Reference = $"{referencePrefix}-{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
             Title = "Test data-sharing agreement",
             Counterparty = demo.Counterparty,
             CounterpartyAddress = demo.CounterpartyAddress,
             EffectiveDate = today.AddYears(-1),
             ExpiryDate = today.AddDays(200),
             NoticePeriodDays = 90,
-            Status = AgreementStatus.Active,
+            Status = status,
             Seats = [.. demo.Seats.Select(s => new Seat { Party = s.Party, PrimaryUserId = s.PrimaryUserId, AlternateUserId = s.AlternateUserId })],
         };
         var amendment = demo.Amendments.OrderByDescending(a => a.Number).First();
@@ -46,22 +66,14 @@ internal static class LetterScenario
             AmendmentId = amendment.Id,
             AmendmentHash = amendment.ContentHash,
             Term = $"Term ending {agreement.ExpiryDate:yyyy-MM-dd}",
-            OpensUtc = now.AddDays(-2),
+            OpensUtc = now.AddDays(-1),
             ClosesUtc = now.AddDays(10),
-            Status = BallotStatus.Decided,
-            Decision = new BallotDecision { Outcome = outcome, DecidedUtc = now.AddMinutes(-5), Tally = "Terminate 2, Renew 1" },
+            Status = BallotStatus.Open,
         };
+        shape(ballot);
         db.Ballots.Add(ballot);
         await db.SaveChangesAsync();
-        var city = demo.Seats.Single(s => s.Party == Party.City);
-        db.Votes.Add(new Vote
-        {
-            BallotId = ballot.Id, Party = Party.City, Choice = outcome == DecisionOutcome.Terminate ? VoteChoice.Terminate : VoteChoice.Renew,
-            Rationale = "The agency never audited its own use of the data.", CastByUserId = city.PrimaryUserId, CastByUserName = "city@portal.local",
-            CastUtc = now.AddMinutes(-10), IsCurrent = true, ReceiptHash = "test",
-        });
-        await db.SaveChangesAsync();
-        return (agreement.Id, ballot.Id);
+        return ballot;
     }
 
     /// <summary>A new active agreement of the demo's parties with an open ballot and no votes yet.</summary>

@@ -118,34 +118,9 @@ public sealed class CrossInstanceTests(TwoInstances portal, BrowserFixture brows
     private async Task<int> BallotClosingSoonAsync(TimeSpan closesIn)
     {
         await using var db = Db();
-        var demo = await db.Agreements.AsNoTracking().Include(a => a.Seats).Include(a => a.Amendments).SingleAsync(a => a.Reference == DemoAgreement.Reference);
         var now = DateTimeOffset.UtcNow;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var agreement = new Agreement
-        {
-            Reference = $"SCALE-{Guid.NewGuid():N}"[..16].ToUpperInvariant(),
-            Title = "Scale-out closing test",
-            Counterparty = demo.Counterparty,
-            CounterpartyAddress = demo.CounterpartyAddress,
-            EffectiveDate = today.AddYears(-1),
-            ExpiryDate = today.AddDays(200),
-            NoticePeriodDays = 90,
-            Status = AgreementStatus.UnderReview,
-            Seats = [.. demo.Seats.Select(s => new Seat { Party = s.Party, PrimaryUserId = s.PrimaryUserId, AlternateUserId = s.AlternateUserId })],
-        };
-        var amendment = demo.Amendments.OrderByDescending(a => a.Number).First();
-        var ballot = new Ballot
-        {
-            Agreement = agreement,
-            AmendmentId = amendment.Id,
-            AmendmentHash = amendment.ContentHash,
-            Term = $"Term ending {agreement.ExpiryDate:yyyy-MM-dd}",
-            OpensUtc = now.AddDays(-1),
-            ClosesUtc = now + closesIn,
-            Status = BallotStatus.Open,
-        };
-        db.Ballots.Add(ballot);
-        await db.SaveChangesAsync();
+        var ballot = await Letters.LetterScenario.BallotOnNewAgreementAsync(db, "SCALE", AgreementStatus.UnderReview, now,
+            DateOnly.FromDateTime(now.UtcDateTime), b => b.ClosesUtc = now + closesIn);
         return ballot.Id;
     }
 
