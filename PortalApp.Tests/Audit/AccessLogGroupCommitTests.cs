@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Audit;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Audit;
 
@@ -28,8 +29,7 @@ public sealed class AccessLogGroupCommitTests
     public async Task AnEntryTheDatabaseRefusesFailsOnlyItsOwnCallerAndTheChainStaysWhole()
     {
         await using var log = await AuditLogDatabase.CreateAsync();
-        await log.ExecuteAsAttackerAsync(
-            "CREATE TRIGGER Test_RefuseOne BEFORE INSERT ON AccessLog WHEN NEW.Target = 'refused' BEGIN SELECT RAISE(ABORT, 'refused (simulated)'); END;");
+        await log.ExecuteAsAttackerAsync(TestSql.RefuseLogTarget(log.Provider, "refused"));
 
         var appends = Enumerable.Range(0, 40)
             .Select(i => Task.Run(() => log.Writer.AppendAsync(AuditLogDatabase.NewEntry(AccessActions.Search, i == 20 ? "refused" : $"caller {i}"))))

@@ -136,7 +136,7 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
             await confirm.GetByRole(AriaRole.Button, new() { Name = "Cast vote" }).ClickAsync();
         }
         // Renew and Abstain in turn: no decision is taken, so every value meets an open ballot.
-        Task Choose() => panel.GetByText(turn++ % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
+        Task Choose() => panel.GetByTestId("vote-choice").GetByText(turn++ % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
 
         await session.TryAsync(Text(page, "vote rationale", panel.Locator("textarea"), Cast,
             () => session.ScalarAsync($"SELECT Rationale FROM Votes WHERE BallotId = {ballotId} AND Party = 'City' AND IsCurrent"), Choose)

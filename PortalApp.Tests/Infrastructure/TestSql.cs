@@ -33,6 +33,14 @@ public static partial class TestSql
           CREATE TRIGGER "Test_DiskFull" BEFORE INSERT ON "AccessLog" FOR EACH ROW EXECUTE FUNCTION test_disk_full();
           """;
 
+    /// <summary>Makes the database refuse one entry of the access log: the one whose target is <paramref name="target"/>.</summary>
+    public static string RefuseLogTarget(DatabaseProvider provider, string target) => provider == DatabaseProvider.Sqlite
+        ? $"CREATE TRIGGER Test_RefuseOne BEFORE INSERT ON AccessLog WHEN NEW.Target = '{target}' BEGIN SELECT RAISE(ABORT, 'refused (simulated)'); END;"
+        : $"""
+          CREATE FUNCTION test_refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."Target" = '{target}' THEN RAISE EXCEPTION 'refused (simulated)'; END IF; RETURN NEW; END $$;
+          CREATE TRIGGER "Test_RefuseOne" BEFORE INSERT ON "AccessLog" FOR EACH ROW EXECUTE FUNCTION test_refuse_one();
+          """;
+
     [GeneratedRegex(@"(?<![""\w])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![""\w])")]
     private static partial Regex PascalName();
 

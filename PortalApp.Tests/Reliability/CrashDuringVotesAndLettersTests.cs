@@ -91,7 +91,7 @@ public sealed partial class CrashDuringVotesAndLettersTests(BrowserFixture brows
                 var receipt = page.GetByTestId("receipt-hash");
                 var previous = await receipt.CountAsync() > 0 ? (await receipt.InnerTextAsync()).Trim() : "";
                 // Renew and Abstain in turn: the ballot stays open.
-                await panel.GetByText(n % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
+                await panel.GetByTestId("vote-choice").GetByText(n % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
                 await panel.Locator("textarea").FillAsync(rationale);
                 await panel.GetByTestId("cast-vote").ClickAsync();
                 await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cast vote" }).ClickAsync();

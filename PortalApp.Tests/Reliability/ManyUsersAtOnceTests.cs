@@ -124,7 +124,7 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
         var panel = page.GetByTestId("vote-panel");
         var receipt = page.GetByTestId("receipt-hash");
         var previous = await receipt.CountAsync() > 0 ? (await receipt.InnerTextAsync()).Trim() : "";
-        await panel.GetByText(round % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
+        await panel.GetByTestId("vote-choice").GetByText(round % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
         await panel.Locator("textarea").FillAsync($"{account} tab {n} round {round}");
         await panel.GetByTestId("cast-vote").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cast vote" }).ClickAsync();

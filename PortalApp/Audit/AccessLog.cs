@@ -30,7 +30,7 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
         return new AccessLogEntry
         {
             UserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
-            UserName = e.UserName ?? actor.Identity?.Name,
+            UserName = Clip(e.UserName ?? actor.Identity?.Name, int.MaxValue),
             Role = actor.PortalRole(),
             PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? Agency : null),
             Action = e.Action,
@@ -47,6 +47,17 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
         };
     }
 
-    private static string? Clip(string? value, int max) =>
-        value is { Length: > 0 } && value.Length > max ? value[..max] : value;
+    /// <summary>
+    /// Clipped to the column's length; a NUL (which PostgreSQL cannot store in text, so the entry, and with it the
+    /// action, would fail) is written as the visible symbol for it.
+    /// </summary>
+    private static string? Clip(string? value, int max)
+    {
+        if (value is not { Length: > 0 })
+        {
+            return value;
+        }
+        value = value.Replace('\0', '\u2400');
+        return value.Length > max ? value[..max] : value;
+    }
 }
