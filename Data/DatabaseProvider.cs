@@ -27,11 +27,12 @@ public static class PortalDatabase
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString,
         Action<DbContextOptionsBuilder>? configure = null)
     {
+        services.AddSingleton<ReferenceDataWrites>();
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresPortalDbContext>(o =>
+            services.AddDbContextFactory<PostgresPortalDbContext>((sp, o) =>
             {
-                UsePostgres(o, connectionString);
+                UsePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataWrites>());
                 configure?.Invoke(o);
             });
             services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => new Upcast<PostgresPortalDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresPortalDbContext>>()));
@@ -39,9 +40,9 @@ public static class PortalDatabase
         }
         else
         {
-            services.AddDbContextFactory<SqlitePortalDbContext>(o =>
+            services.AddDbContextFactory<SqlitePortalDbContext>((sp, o) =>
             {
-                UseSqlite(o, connectionString);
+                UseSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<ReferenceDataWrites>());
                 configure?.Invoke(o);
             });
             services.AddSingleton<IDbContextFactory<PortalDbContext>>(sp => new Upcast<SqlitePortalDbContext>(sp.GetRequiredService<IDbContextFactory<SqlitePortalDbContext>>()));

@@ -1,10 +1,11 @@
 namespace Portal.Data.Entities;
 
+/// <summary>Stored as its number: the values are fixed.</summary>
 public enum InvolvementRole
 {
-    Arrestee,
-    Victim,
-    Witness,
+    Arrestee = 0,
+    Victim = 1,
+    Witness = 2,
 }
 
 /// <summary>A synthetic person. Immigration status is deliberately not a field (2009 amendment).</summary>

@@ -18,7 +18,7 @@ public sealed class MaskingPolicyService(
     IDbContextFactory<PortalDbContext> dbFactory,
     Capabilities capabilities,
     AccessLog accessLog,
-    MaskingPolicyCache cache,
+    ReferenceDataCache cache,
     MaskingService masking,
     TimeProvider time)
 {
@@ -40,13 +40,11 @@ public sealed class MaskingPolicyService(
             : RecordAccess.Refused("Your role has no access to arrest records.");
     }
 
-    /// <summary>The policy in force. Only this service writes versions, so the cached copy is dropped whenever it saves one.</summary>
-    public async Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default)
+    /// <summary>The policy in force (kept in memory until a new version is saved).</summary>
+    public Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default) => cache.PolicyAsync(() => ReadCurrentAsync(ct));
+
+    private async Task<PolicySnapshot> ReadCurrentAsync(CancellationToken ct)
     {
-        if (cache.Current is { } cached)
-        {
-            return cached;
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var latest = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new { v.Id, v.Version }).FirstOrDefaultAsync(ct);
@@ -56,21 +54,22 @@ public sealed class MaskingPolicyService(
         }
         var rules = await db.MaskingRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
         var rows = await db.RowRules.AsNoTracking().Where(r => r.PolicyVersionId == latest.Id).ToListAsync(ct);
-        var snapshot = new PolicySnapshot(latest.Version, EditableRoles.ToDictionary(
+        return new PolicySnapshot(latest.Version, EditableRoles.ToDictionary(
             role => role,
             role => new RolePolicy(role,
                 rules.Where(r => r.Role == role).ToDictionary(r => r.Field, r => r.Action),
                 rows.Where(r => r.Role == role).Select(r => r.InvolvementRole).ToHashSet(),
                 $"policy v{latest.Version}")));
-        cache.Current = snapshot;
-        return snapshot;
     }
 
     private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Every liaison search asks this, so it reads the agreement and only its latest schedule in one compiled query.
-        var found = await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
+        // Every liaison search and view asks this: the agreement and its latest schedule come from memory while unchanged.
+        var found = await cache.ScheduleAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            return await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
+        });
         var now = time.GetUtcNow();
         if (found is null)
         {
@@ -93,15 +92,11 @@ public sealed class MaskingPolicyService(
             $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
     }
 
-    private sealed record LatestSchedule(Agreement Agreement, LatestAmendment? Latest);
-
-    private sealed record LatestAmendment(int Number, DataSchedule Schedule);
-
-    private static readonly Func<PortalDbContext, string, Task<LatestSchedule?>> AgreementWithLatestSchedule =
+    private static readonly Func<PortalDbContext, string, Task<LiaisonSchedule?>> AgreementWithLatestSchedule =
         EF.CompileAsyncQuery((PortalDbContext db, string reference) => db.Agreements.AsNoTracking()
             .Where(a => a.Reference == reference)
-            .Select(a => new LatestSchedule(a, a.Amendments.OrderByDescending(m => m.Number)
-                .Select(m => new LatestAmendment(m.Number, m.Schedule)).FirstOrDefault()))
+            .Select(a => new LiaisonSchedule(a, a.Amendments.OrderByDescending(m => m.Number)
+                .Select(m => new LiaisonAmendment(m.Number, m.Schedule)).FirstOrDefault()))
             .FirstOrDefault());
 
     public async Task<PolicyDraft> DraftFromCurrentAsync()
@@ -161,7 +156,6 @@ public sealed class MaskingPolicyService(
             Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
         });
         await db.SaveChangesAsync();
-        cache.Current = null;
         return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
     }
 }
@@ -172,9 +166,3 @@ public sealed record PolicySnapshot(int Version, IReadOnlyDictionary<string, Rol
 }
 
 public sealed record PolicyVersionSummary(int Version, DateTimeOffset CreatedUtc, string CreatedBy, string Note);
-
-/// <summary>The last policy read; a new version number makes it stale.</summary>
-public sealed class MaskingPolicyCache
-{
-    public PolicySnapshot? Current { get; set; }
-}

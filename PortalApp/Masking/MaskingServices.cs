@@ -5,7 +5,7 @@ public static class MaskingServices
     public static IServiceCollection AddMasking(this IServiceCollection services)
     {
         services.AddSingleton<Pseudonymizer>();
-        services.AddSingleton<MaskingPolicyCache>();
+        services.AddSingleton<ReferenceDataCache>();
         services.AddSingleton<MaskingService>();
         services.AddScoped<MaskingPolicyService>();
         return services;

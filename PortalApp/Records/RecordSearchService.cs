@@ -105,6 +105,10 @@ public sealed class RecordSearchService(
             gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, target, ct));
         }
         await LogAsync(gate, AccessActions.RecordView, null, 1, MaskingService.DetailFields, ct, null, target);
+        if (gate.IsLiaison)
+        {
+            oversight.Viewed(gate.User, target);
+        }
         return new RecordViewResult(detail, null);
     }
 

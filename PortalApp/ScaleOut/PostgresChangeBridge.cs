@@ -17,6 +17,7 @@ public sealed class PostgresChangeBridge(
     IDbContextFactory<PortalDbContext> dbFactory,
     BallotNotifier notifier,
     TerminationSignal terminations,
+    ReferenceDataWrites referenceData,
     ILogger<PostgresChangeBridge> logger) : BackgroundService
 {
     public const string Channel = "portal_changes";
@@ -91,6 +92,11 @@ public sealed class PostgresChangeBridge(
             }
             if (message.Change is { } change)
             {
+                if (change.Kind is not BallotChangeKind.VoteCast)
+                {
+                    // Another instance changed an agreement (or decided its ballot): cached copies here are stale.
+                    referenceData.Bump();
+                }
                 notifier.Deliver(change);
             }
             if (message.WakeTerminations)

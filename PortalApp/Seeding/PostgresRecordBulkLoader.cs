@@ -81,7 +81,7 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
                 w.Write(i.Id, NpgsqlDbType.Integer);
                 w.Write(i.PersonId, NpgsqlDbType.Integer);
                 w.Write(i.ArrestId, NpgsqlDbType.Integer);
-                w.Write(i.Role.ToString(), NpgsqlDbType.Text);
+                w.Write((int)i.Role, NpgsqlDbType.Integer);
                 w.Write(i.SearchName, NpgsqlDbType.Text);
                 w.Write(i.DcNumber, NpgsqlDbType.Text);
                 w.Write(i.ArrestedUtc.UtcTicks, NpgsqlDbType.Bigint);

@@ -101,7 +101,7 @@ public sealed class RecordBulkLoader : IRecordSink, IDisposable
 
     public void Add(Charge c) => Insert(charge, c.Id, c.ArrestId, c.Statute, c.Description, c.Grade);
 
-    public void Add(Involvement i) => Insert(involvement, i.Id, i.PersonId, i.ArrestId, i.Role.ToString(), i.SearchName, i.DcNumber, i.ArrestedUtc.UtcTicks, i.District);
+    public void Add(Involvement i) => Insert(involvement, i.Id, i.PersonId, i.ArrestId, (int)i.Role, i.SearchName, i.DcNumber, i.ArrestedUtc.UtcTicks, i.District);
 
     private void Insert(SqliteCommand command, params object[] values)
     {
