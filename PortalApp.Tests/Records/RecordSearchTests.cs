@@ -118,6 +118,29 @@ public sealed class RecordSearchTests(PortalHost host)
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(21)]
+    [InlineData(480)]
+    [InlineData(499)]
+    [InlineData(600)]
+    public async Task EveryPageShowsTheRowsAtItsPlaceInTheOrderAndACountUpToTwentyPagesAhead(int page)
+    {
+        const int size = 10;
+        await using var db = await RecordTestData.DbAsync(host);
+        var ordered = await db.Involvements.AsNoTracking().OrderByDescending(i => i.ArrestedUtc).ThenByDescending(i => i.Id).Select(i => i.Id).ToListAsync();
+        await using var scope = await host.ScopeAsAsync("clerk@portal.local");
+
+        var result = await Service(scope).SearchAsync(new RecordQuery { Page = page, PageSize = size });
+
+        Assert.Equal(ordered.Skip(page * size).Take(size), result.Rows.Select(r => r.InvolvementId));
+        var window = (page + 20) * size;
+        Assert.Equal(Math.Min(window, ordered.Count), result.Total);
+        Assert.Equal(ordered.Count >= window, result.TotalIsCapped);
+    }
+
     [Fact]
     public async Task ASmallResultIsWithheldFromAMaskedRoleButNotFromTheClerk()
     {

@@ -71,12 +71,22 @@ public sealed class RecordSearchService(
         // Count only a little past the requested page (as "1–25 of many" does): an exact count of a
         // million-row match would cost more than the page itself. Paging on raises the horizon.
         var window = Math.Min(options.Value.MaxResultWindow, (query.Page + 20) * query.PageSize);
-        var total = await matches.Select(i => i.Id).Take(window).CountAsync(ct);
+        var offset = query.Page * query.PageSize;
+        List<int>? ahead = null;
+        if (query.Page >= 20)
+        {
+            // Deep in a result the rows skipped are most of the counting window: one walk from the page's first row
+            // to the window's end gives both the page and the count.
+            ahead = await Sorted(matches, query).Skip(offset).Take(window - offset).Select(i => i.Id).ToListAsync(ct);
+        }
+        var total = ahead is { Count: > 0 } ? offset + ahead.Count : await matches.Select(i => i.Id).Take(window).CountAsync(ct);
         var withheld = WouldSingleOut(policy, query, total);
         IReadOnlyList<RecordRow> rows = [];
         if (!withheld && total > 0)
         {
-            var ids = await Sorted(matches, query).Skip(query.Page * query.PageSize).Take(query.PageSize).Select(i => i.Id).ToListAsync(ct);
+            var ids = ahead is not null
+                ? ahead.Take(query.PageSize).ToList()
+                : await Sorted(matches, query).Skip(offset).Take(query.PageSize).Select(i => i.Id).ToListAsync(ct);
             rows = await masking.ReadRowsAsync(policy, ids, ct);
         }
         await LogAsync(gate, AccessActions.Search, query.Describe(), withheld ? 0 : total, MaskingService.ListFields, ct,
