@@ -119,19 +119,28 @@ public sealed class RecordSearchTests(PortalHost host)
     }
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(19)]
-    [InlineData(20)]
-    [InlineData(21)]
-    [InlineData(480)]
-    [InlineData(499)]
-    [InlineData(600)]
-    public async Task EveryPageShowsTheRowsAtItsPlaceInTheOrderAndACountUpToTwentyPagesAhead(int page)
+    [InlineData("clerk@portal.local", 0)]
+    [InlineData("clerk@portal.local", 19)]
+    [InlineData("clerk@portal.local", 20)]
+    [InlineData("clerk@portal.local", 21)]
+    [InlineData("clerk@portal.local", 480)]
+    [InlineData("clerk@portal.local", 499)]
+    [InlineData("clerk@portal.local", 600)]
+    [InlineData("liaison@portal.local", 0)]
+    [InlineData("liaison@portal.local", 25)]
+    [InlineData("liaison@portal.local", 250)]
+    public async Task EveryPageShowsTheRowsAtItsPlaceInTheOrderAndACountUpToTwentyPagesAhead(string email, int page)
     {
         const int size = 10;
+        var arresteesOnly = email.StartsWith("liaison", StringComparison.Ordinal);
         await using var db = await RecordTestData.DbAsync(host);
-        var ordered = await db.Involvements.AsNoTracking().OrderByDescending(i => i.ArrestedUtc).ThenByDescending(i => i.Id).Select(i => i.Id).ToListAsync();
-        await using var scope = await host.ScopeAsAsync("clerk@portal.local");
+        var ordered = await db.Involvements.AsNoTracking().Where(i => !arresteesOnly || i.Role == InvolvementRole.Arrestee)
+            .OrderByDescending(i => i.ArrestedUtc).ThenByDescending(i => i.Id).Select(i => i.Id).ToListAsync();
+        await using var scope = await host.ScopeAsAsync(email);
+        if (arresteesOnly)
+        {
+            await RecordTestData.StatePurposeAsync(scope);
+        }
 
         var result = await Service(scope).SearchAsync(new RecordQuery { Page = page, PageSize = size });
 

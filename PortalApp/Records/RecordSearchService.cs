@@ -77,7 +77,7 @@ public sealed class RecordSearchService(
         {
             // Deep in a result the rows skipped are most of the counting window: one walk from the page's first row
             // to the window's end gives both the page and the count.
-            ahead = await Sorted(matches, query).Skip(offset).Take(window - offset).Select(i => i.Id).ToListAsync(ct);
+            ahead = await Sorted(policy, matches, query).Skip(offset).Take(window - offset).Select(i => i.Id).ToListAsync(ct);
         }
         var total = ahead is { Count: > 0 } ? offset + ahead.Count : await matches.Select(i => i.Id).Take(window).CountAsync(ct);
         var withheld = WouldSingleOut(policy, query, total);
@@ -86,7 +86,7 @@ public sealed class RecordSearchService(
         {
             var ids = ahead is not null
                 ? ahead.Take(query.PageSize).ToList()
-                : await Sorted(matches, query).Skip(offset).Take(query.PageSize).Select(i => i.Id).ToListAsync(ct);
+                : await Sorted(policy, matches, query).Skip(offset).Take(query.PageSize).Select(i => i.Id).ToListAsync(ct);
             rows = await masking.ReadRowsAsync(policy, ids, ct);
         }
         await LogAsync(gate, AccessActions.Search, query.Describe(), withheld ? 0 : total, MaskingService.ListFields, ct,
@@ -133,7 +133,7 @@ public sealed class RecordSearchService(
         var policy = gate.Policy!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = Matching(db, policy, query);
-        var ids = await Sorted(matches, query).Take(options.Value.ExportLimit).Select(i => i.Id).ToListAsync(ct);
+        var ids = await Sorted(policy, matches, query).Take(options.Value.ExportLimit).Select(i => i.Id).ToListAsync(ct);
         if (WouldSingleOut(policy, query, ids.Count))
         {
             await LogAsync(gate, AccessActions.Export, query.Describe(), 0, MaskingService.ListFields, ct, "withheld: small result");
@@ -159,7 +159,12 @@ public sealed class RecordSearchService(
         if (!policy.SeesAllRows)
         {
             var visible = policy.VisibleRoles.ToList();
-            q = visible.Count == 1 ? q.Where(i => i.Role == visible[0]) : q.Where(i => visible.Contains(i.Role));
+            q = visible switch
+            {
+                _ when ArresteesNewestFirst(policy, query) => q.Where(i => i.Role <= InvolvementRole.Arrestee),
+                [var only] => q.Where(i => i.Role == only),
+                _ => q.Where(i => visible.Contains(i.Role)),
+            };
         }
         if (query.Role is { } role) q = q.Where(i => i.Role == role);
         if (Text(query.Name) is { } name)
@@ -190,9 +195,20 @@ public sealed class RecordSearchService(
         return q;
     }
 
+    /// <summary>
+    /// The agency's usual view: arrestees only, newest first, no filter. "Role at most Arrestee, ordered by role
+    /// first" is the same rows in the same order (Arrestee is the lowest role and the only one), but SQLite's
+    /// newest-first walk of the (Role, ArrestedUtc) index then has no lower bound to test on every row it steps
+    /// over, so a deep page costs the liaison what it costs the clerk.
+    /// </summary>
+    private static bool ArresteesNewestFirst(RolePolicy policy, RecordQuery query) =>
+        !policy.SeesAllRows && policy.VisibleRoles.Count == 1 && policy.VisibleRoles.Contains(InvolvementRole.Arrestee)
+        && !query.HasFilters && query.SortBy == RecordFields.ArrestDate && query.Descending;
+
     /// <summary>Each sort ends with the id, in the same direction, so it walks one index without a sort step.</summary>
-    private static IQueryable<Involvement> Sorted(IQueryable<Involvement> q, RecordQuery query) => (query.SortBy, query.Descending) switch
+    private static IQueryable<Involvement> Sorted(RolePolicy policy, IQueryable<Involvement> q, RecordQuery query) => (query.SortBy, query.Descending) switch
     {
+        _ when ArresteesNewestFirst(policy, query) => q.OrderByDescending(i => i.Role).ThenByDescending(i => i.ArrestedUtc).ThenByDescending(i => i.Id),
         (RecordFields.Name, false) => q.OrderBy(i => i.SearchName).ThenBy(i => i.Id),
         (RecordFields.Name, true) => q.OrderByDescending(i => i.SearchName).ThenByDescending(i => i.Id),
         (RecordFields.DcNumber, false) => q.OrderBy(i => i.DcNumber).ThenBy(i => i.Id),
