@@ -28,6 +28,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         await WarmUpAsync(sessions, scenarios);
         await Task.Delay(Settle);
         report.Baseline = await RecordAsync(report, "baseline (signed in, warmed up, no circuits)", collect: true);
+        await HoldAsync("baseline");
 
         Say($"opening {options.Circuits} circuits, {options.RampConcurrency} at a time");
         var ramp = Stopwatch.StartNew();
@@ -36,6 +37,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         report.Started = circuits.Count;
         await Task.Delay(Settle);
         report.Steady = await RecordAsync(report, "steady state (all circuits open, idle)", collect: true);
+        await HoldAsync("steady state");
 
         Say($"acting for {options.ActFor.TotalSeconds:0} s (think time {options.Think.TotalMilliseconds:0} ms)");
         await ActAsync(report);
@@ -54,6 +56,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         await Task.Delay(TimeSpan.FromSeconds(2));
         await RecordAsync(report, "just after the clients left", collect: true);
         await WatchRecoveryAsync(report);
+        await HoldAsync("after the recovery watch");
         report.ServerLogErrors = portal.ServerErrors;
         return report;
     }
@@ -258,6 +261,15 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         finally
         {
             await client.DisposeAsync();
+        }
+    }
+
+    private async Task HoldAsync(string phase)
+    {
+        if (options.Hold > TimeSpan.Zero)
+        {
+            Say($"holding {phase} for {options.Hold.TotalSeconds:0} s (portal pid {portal.ProcessId})");
+            await Task.Delay(options.Hold);
         }
     }
 
