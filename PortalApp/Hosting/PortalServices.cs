@@ -32,8 +32,8 @@ public static class PortalServices
                 // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state; this
                 // is a promise to the person, not a memory knob, so it stays at the framework's default.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-                // Beyond 100 such circuits the oldest go first. A records circuit now holds about 0.9 MB, so the cap
-                // bounds retained state near 100 MB whatever the number of users, a tenth of 1,000 live circuits.
+                // Beyond 100 such circuits the oldest go first. A records circuit holds about 1.7 MB, so the cap
+                // bounds retained state near 170 MB whatever the number of users.
                 o.DisconnectedCircuitMaxRetained = 100;
                 o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
                 // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without

@@ -26,6 +26,8 @@ public sealed record CapacityOptions
     /// <summary>For scenario authors: open this page once and list the elements a scripted user can act on.</summary>
     public string? Describe { get; init; }
     public string DescribeAs { get; init; } = "admin@portal.local";
+    /// <summary>For diagnosis: pause this long at the baseline, at steady state and after the recovery watch (e.g. to take a heap dump).</summary>
+    public TimeSpan Hold { get; init; }
 
     public static CapacityOptions Parse(IReadOnlyList<string> args)
     {
@@ -49,6 +51,7 @@ public sealed record CapacityOptions
                 "--records" => options with { DemoRecords = NextInt() },
                 "--describe" => options with { Describe = Next() },
                 "--as" => options with { DescribeAs = Next() },
+                "--hold-seconds" => options with { Hold = TimeSpan.FromSeconds(NextInt()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -61,6 +64,6 @@ public sealed record CapacityOptions
 
     public const string Usage =
         "usage: capacity --circuits N [--url URL] [--scenario auto|records|dashboard|letters|users|mixed] [--act-seconds 30] " +
-        "[--think-ms 5000] [--watchers 200] [--votes 20] [--ramp 16] [--recovery-seconds S] [--goodbye] [--records 5000]\n" +
+        "[--think-ms 5000] [--watchers 200] [--votes 20] [--ramp 16] [--recovery-seconds S] [--goodbye] [--records 5000] [--hold-seconds S]\n" +
         "       capacity --describe PATH [--as EMAIL] [--url URL]   (lists what a scripted user can click on PATH)";
 }

@@ -35,13 +35,13 @@ public sealed class CapacityReport
         var o = new StringBuilder();
         o.AppendLine(Invariant($"Capacity at {Circuits} circuits — scenario {Scenarios}; portal {Portal}"));
         o.AppendLine();
-        o.AppendLine("| phase | circuits open | managed heap MB | working set MB | note |");
-        o.AppendLine("|---|---:|---:|---:|---|");
+        o.AppendLine("| phase | circuits open | managed heap MB | working set MB | of which anonymous MB | note |");
+        o.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var (phase, r, note) in Memory)
         {
             o.AppendLine(r is null
-                ? $"| {phase} | — | — | — | {note} |"
-                : Invariant($"| {phase} | {r.CircuitsOpen} | {r.ManagedHeapBytes / 1048576.0:0.0} | {r.WorkingSetBytes / 1048576.0:0.0} | {note} |"));
+                ? $"| {phase} | — | — | — | — | {note} |"
+                : Invariant($"| {phase} | {r.CircuitsOpen} | {r.ManagedHeapBytes / 1048576.0:0.0} | {r.WorkingSetBytes / 1048576.0:0.0} | {r.AnonymousBytes / 1048576.0:0.0} | {note} |"));
         }
         o.AppendLine();
         o.AppendLine("| per circuit (steady minus baseline) | value |");

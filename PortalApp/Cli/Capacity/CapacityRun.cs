@@ -28,6 +28,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         await WarmUpAsync(sessions, scenarios);
         await Task.Delay(Settle);
         report.Baseline = await RecordAsync(report, "baseline (signed in, warmed up, no circuits)", collect: true);
+        await HoldAsync("baseline");
 
         Say($"opening {options.Circuits} circuits, {options.RampConcurrency} at a time");
         var ramp = Stopwatch.StartNew();
@@ -36,6 +37,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         report.Started = circuits.Count;
         await Task.Delay(Settle);
         report.Steady = await RecordAsync(report, "steady state (all circuits open, idle)", collect: true);
+        await HoldAsync("steady state");
 
         Say($"acting for {options.ActFor.TotalSeconds:0} s (think time {options.Think.TotalMilliseconds:0} ms)");
         await ActAsync(report);
@@ -54,6 +56,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         await Task.Delay(TimeSpan.FromSeconds(2));
         await RecordAsync(report, "just after the clients left", collect: true);
         await WatchRecoveryAsync(report);
+        await HoldAsync("after the recovery watch");
         report.ServerLogErrors = portal.ServerErrors;
         return report;
     }
@@ -226,9 +229,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         while (true)
         {
             var reading = await portal.ReadAsync(collect: true);
-            var within = reading is not null
-                && reading.ManagedHeapBytes <= baseline.ManagedHeapBytes * 1.10
-                && reading.WorkingSetBytes <= baseline.WorkingSetBytes * 1.10;
+            var within = reading is not null && Recovered(reading, baseline);
             if (within || clock.Elapsed >= watch)
             {
                 report.Memory.Add(($"{clock.Elapsed.TotalSeconds:0} s after leaving", reading, within ? "within 10% of baseline" : "still above baseline + 10%"));
@@ -241,6 +242,18 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
             await Task.Delay(TimeSpan.FromSeconds(15));
         }
     }
+
+    /// <summary>
+    /// Back within 10% of the baseline: the managed heap, and the anonymous resident memory (what the GC and native
+    /// caches hold). The rest of the working set is code and mapped assemblies, paged in once as new code paths run
+    /// (the act and fan-out phases, tier-1 recompilation under load) and kept for the life of the process whatever
+    /// the circuits do, so it is reported but not part of the test. Without the anonymous figure, the whole working set.
+    /// </summary>
+    private static bool Recovered(ProbeReading reading, ProbeReading baseline) =>
+        reading.ManagedHeapBytes <= baseline.ManagedHeapBytes * 1.10
+        && (baseline.AnonymousBytes > 0
+            ? reading.AnonymousBytes <= baseline.AnonymousBytes * 1.10
+            : reading.WorkingSetBytes <= baseline.WorkingSetBytes * 1.10);
 
     private async Task<ProbeReading?> RecordAsync(CapacityReport report, string phase, bool collect)
     {
@@ -258,6 +271,15 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         finally
         {
             await client.DisposeAsync();
+        }
+    }
+
+    private async Task HoldAsync(string phase)
+    {
+        if (options.Hold > TimeSpan.Zero)
+        {
+            Say($"holding {phase} for {options.Hold.TotalSeconds:0} s (portal pid {portal.ProcessId})");
+            await Task.Delay(options.Hold);
         }
     }
 
