@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Data.Entities;
 
@@ -71,11 +72,29 @@ public sealed class ReferenceDataWrites : SaveChangesInterceptor, IDbTransaction
 
     private void Saving(DbContext? context)
     {
-        if (context is not null && context.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is Agreement or Amendment or MaskingPolicyVersion or MaskingRule or RowRule))
+        if (context is not null && TracksReferenceData(context.ChangeTracker))
         {
             inTransaction.AddOrUpdate(context, this);
             Bump();
+        }
+    }
+
+    /// <summary>
+    /// Whether the save holds an agreement, amendment or policy row in any state. EF detects changes only after this
+    /// interceptor runs, so asking for modified rows would detect them twice on every save (the access log's group
+    /// commits among them); a save that holds such a row unchanged merely drops a copy early.
+    /// </summary>
+    private static bool TracksReferenceData(ChangeTracker tracker)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Any(e => e.Entity is Agreement or Amendment or MaskingPolicyVersion or MaskingRule or RowRule);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
     }
 
