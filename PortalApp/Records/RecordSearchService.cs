@@ -156,15 +156,14 @@ public sealed class RecordSearchService(
     private static IQueryable<Involvement> Matching(PortalDbContext db, RolePolicy policy, RecordQuery query)
     {
         var q = db.Involvements.AsNoTracking();
-        if (!policy.SeesAllRows)
+        if (ArresteesNewestFirst(policy, query))
+        {
+            q = q.Where(i => i.Role <= InvolvementRole.Arrestee);
+        }
+        else if (!policy.SeesAllRows)
         {
             var visible = policy.VisibleRoles.ToList();
-            q = visible switch
-            {
-                _ when ArresteesNewestFirst(policy, query) => q.Where(i => i.Role <= InvolvementRole.Arrestee),
-                [var only] => q.Where(i => i.Role == only),
-                _ => q.Where(i => visible.Contains(i.Role)),
-            };
+            q = visible.Count == 1 ? q.Where(i => i.Role == visible[0]) : q.Where(i => visible.Contains(i.Role));
         }
         if (query.Role is { } role) q = q.Where(i => i.Role == role);
         if (Text(query.Name) is { } name)
