@@ -64,9 +64,9 @@ internal static class RecordTestData
         Assert.True(result.Succeeded, result.Message);
     }
 
-    public static async Task<AccessLogEntry> LastLogAsync(PortalHost host)
+    public static async Task<AccessLogEntry> LastLogAsync(PortalHost host, string? action = null)
     {
         await using var db = await DbAsync(host);
-        return await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync();
+        return await db.AccessLog.AsNoTracking().Where(e => action == null || e.Action == action).OrderByDescending(e => e.Id).FirstAsync();
     }
 }
