@@ -16,6 +16,19 @@ public sealed class CapacityReport
     public TimeSpan RampTime { get; set; }
     public LatencyLog Actions { get; } = new();
     public LatencyLog Fanout { get; } = new();
+
+    /// <summary>Every action again, by the window of the acting phase in which it started: shows whether slowness is a burst or steady.</summary>
+    public LatencyLog ActionsByWindow { get; } = new();
+
+    public (double PauseMs, int Gen0, int Gen1, int Gen2) ActingGc { get; set; }
+
+    private const int WindowSeconds = 5;
+
+    public static string Window(TimeSpan startedAt)
+    {
+        var from = (int)startedAt.TotalSeconds / WindowSeconds * WindowSeconds;
+        return Invariant($"{from,3}–{from + WindowSeconds} s");
+    }
     public string FanoutNote { get; set; } = "n/a";
     public double ServerCpuPercent { get; set; } = double.NaN;
     public double ClientCpuPercent { get; set; } = double.NaN;
@@ -51,6 +64,7 @@ public sealed class CapacityReport
         o.AppendLine(Invariant($"| working set | {KbPerCircuit(r => r.WorkingSetBytes):0} KB |"));
         o.AppendLine(Invariant($"| server CPU while acting ({ActedFor.TotalSeconds:0} s) | {ServerCpuPercent:0} % of one core |"));
         o.AppendLine(Invariant($"| load client CPU while acting | {ClientCpuPercent:0} % of one core |"));
+        o.AppendLine(Invariant($"| server GC while acting: pauses / collections gen0, gen1, gen2 | {ActingGc.PauseMs:0} ms ({ActingGc.PauseMs / Math.Max(1, ActedFor.TotalMilliseconds) * 100:0.0} % of the time) / {ActingGc.Gen0}, {ActingGc.Gen1}, {ActingGc.Gen2} |"));
         o.AppendLine(Invariant($"| render batches received / bytes | {BatchesReceived} / {BytesReceived / 1024.0:0} KB |"));
         o.AppendLine();
         o.AppendLine("| action → render batch | count | p50 ms | p95 ms | p99 ms | max ms |");
@@ -61,6 +75,13 @@ public sealed class CapacityReport
         }
         o.AppendLine(Row("**all actions**", Actions.All));
         o.AppendLine(Fanout.All.Count > 0 ? Row($"vote fan-out ({FanoutNote})", Fanout.All) : $"| vote fan-out | {FanoutNote} | | | | |");
+        o.AppendLine();
+        o.AppendLine("| actions started in | count | p50 ms | p95 ms | p99 ms | max ms |");
+        o.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var window in ActionsByWindow.Names)
+        {
+            o.AppendLine(Row(window, ActionsByWindow.Of(window)));
+        }
         o.AppendLine();
         o.AppendLine(Invariant($"Circuit errors: {CircuitErrors}; server log errors: {ServerLogErrors}. Memory after the clients left: {Recovery}."));
         foreach (var sample in ErrorSamples.Take(5))

@@ -139,17 +139,19 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
         var before = await portal.ReadAsync(collect: false);
         var clientBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(circuits.Select((c, i) => UserLoopAsync(c.Client, c.Scenario, new Random(i), report.Actions)));
+        await Task.WhenAll(circuits.Select((c, i) => UserLoopAsync(c.Client, c.Scenario, new Random(i), report, clock)));
         report.ActedFor = clock.Elapsed;
         var after = await portal.ReadAsync(collect: false);
         if (before is not null && after is not null)
         {
             report.ServerCpuPercent = (after.CpuMs - before.CpuMs) / clock.Elapsed.TotalMilliseconds * 100;
+            report.ActingGc = (after.GcPauseMs - before.GcPauseMs, after.Gen0Collections - before.Gen0Collections,
+                after.Gen1Collections - before.Gen1Collections, after.Gen2Collections - before.Gen2Collections);
         }
         report.ClientCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds / clock.Elapsed.TotalMilliseconds * 100;
     }
 
-    private async Task UserLoopAsync(CircuitClient client, Scenario scenario, Random random, LatencyLog log)
+    private async Task UserLoopAsync(CircuitClient client, Scenario scenario, Random random, CapacityReport report, Stopwatch clock)
     {
         var until = Stopwatch.GetTimestamp() + (long)(options.ActFor.TotalSeconds * Stopwatch.Frequency);
         var step = 0;
@@ -160,7 +162,10 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
             var action = scenario.Actions[step++ % scenario.Actions.Count];
             try
             {
-                log.Add(action.Name, await action.RunAsync(client, step));
+                var startedAt = clock.Elapsed;
+                var elapsed = await action.RunAsync(client, step);
+                report.Actions.Add(action.Name, elapsed);
+                report.ActionsByWindow.Add(CapacityReport.Window(startedAt), elapsed);
             }
             catch (CircuitException)
             {
