@@ -7,8 +7,8 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
-using PortalApp.Cli.Capacity;
 using PortalApp.Components.Account;
+using PortalApp.Hosting.Circuits;
 using PortalApp.Letters;
 using PortalApp.ScaleOut;
 using PortalApp.Seeding;
@@ -69,7 +69,7 @@ public static class PortalServices
         Records.RecordsServices.AddRecords(services);
         services.AddAgreementsAndBallots();
         services.AddLetters(builder.Configuration);
-        services.AddCapacityProbe(builder.Configuration);
+        services.AddCircuitCensus();
         return builder;
     }
 

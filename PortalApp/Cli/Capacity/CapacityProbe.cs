@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Components.Server.Circuits;
+using PortalApp.Hosting.Circuits;
 
 namespace PortalApp.Cli.Capacity;
 
@@ -14,23 +14,13 @@ public static class CapacityProbe
     public const string Path = "/_capacity/probe";
     private const string Switch = "Portal:Capacity:Probe";
 
-    public static IServiceCollection AddCapacityProbe(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (configuration.GetValue(Switch, false))
-        {
-            services.AddSingleton<CircuitCounter>();
-            services.AddScoped<CircuitHandler, CircuitCounter.Handler>();
-        }
-        return services;
-    }
-
     public static WebApplication MapCapacityProbe(this WebApplication app)
     {
         if (!app.Configuration.GetValue(Switch, false))
         {
             return app;
         }
-        app.MapGet(Path, (HttpContext context, CircuitCounter circuits, bool? gc) =>
+        app.MapGet(Path, (HttpContext context, CircuitCensus circuits, bool? gc) =>
         {
             if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
             {
@@ -52,7 +42,10 @@ public static class CapacityProbe
                 circuits.Connected,
                 GC.CollectionCount(2),
                 Environment.ProcessorCount,
-                AnonymousResidentBytes()));
+                AnonymousResidentBytes(),
+                GC.GetTotalPauseDuration().TotalMilliseconds,
+                GC.CollectionCount(0),
+                GC.CollectionCount(1)));
         }).AllowAnonymous();
         return app;
     }
@@ -73,44 +66,8 @@ public static class CapacityProbe
         var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
         return long.TryParse(kb, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value * 1024 : 0;
     }
-
-    /// <summary>Counts circuits the way the server holds them: open (connected or retained) and connected.</summary>
-    public sealed class CircuitCounter
-    {
-        private int open;
-        private int connected;
-
-        public int Open => Volatile.Read(ref open);
-        public int Connected => Volatile.Read(ref connected);
-
-        public sealed class Handler(CircuitCounter counter) : CircuitHandler
-        {
-            public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-            {
-                Interlocked.Increment(ref counter.open);
-                return Task.CompletedTask;
-            }
-
-            public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-            {
-                Interlocked.Decrement(ref counter.open);
-                return Task.CompletedTask;
-            }
-
-            public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
-            {
-                Interlocked.Increment(ref counter.connected);
-                return Task.CompletedTask;
-            }
-
-            public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
-            {
-                Interlocked.Decrement(ref counter.connected);
-                return Task.CompletedTask;
-            }
-        }
-    }
 }
 
 /// <summary>One reading of the probe.</summary>
-public sealed record ProbeReading(long ManagedHeapBytes, long WorkingSetBytes, double CpuMs, int CircuitsOpen, int CircuitsConnected, int Gen2Collections, int Cores, long AnonymousBytes = 0);
+public sealed record ProbeReading(long ManagedHeapBytes, long WorkingSetBytes, double CpuMs, int CircuitsOpen, int CircuitsConnected, int Gen2Collections, int Cores, long AnonymousBytes = 0,
+    double GcPauseMs = 0, int Gen0Collections = 0, int Gen1Collections = 0);
