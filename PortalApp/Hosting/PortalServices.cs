@@ -35,6 +35,9 @@ public static class PortalServices
                 // Beyond 100 such circuits the oldest go first. A records circuit holds about 1.7 MB, so the cap
                 // bounds retained state near 170 MB whatever the number of users.
                 o.DisconnectedCircuitMaxRetained = 100;
+                // An evicted circuit leaves a few KB (its root components) from which a browser that comes back can
+                // resume; after 30 minutes the idle sign-out (wwwroot/js/idle.js) has ended that session anyway.
+                o.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromMinutes(30);
                 o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
                 // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without
                 // bound (the default; 1,000 bench circuits never reached it, so a larger buffer would only hide stalls).

@@ -20,7 +20,7 @@ public static class CapacityProbe
         {
             return app;
         }
-        app.MapGet(Path, (HttpContext context, CircuitCensus circuits, bool? gc) =>
+        app.MapGet(Path, (HttpContext context, CircuitCensus circuits, MemoryTrim trim, bool? gc) =>
         {
             if (context.Connection.RemoteIpAddress is not { } remote || !IPAddress.IsLoopback(remote))
             {
@@ -45,7 +45,8 @@ public static class CapacityProbe
                 AnonymousResidentBytes(),
                 GC.GetTotalPauseDuration().TotalMilliseconds,
                 GC.CollectionCount(0),
-                GC.CollectionCount(1)));
+                GC.CollectionCount(1),
+                trim.Trims));
         }).AllowAnonymous();
         return app;
     }
@@ -70,4 +71,4 @@ public static class CapacityProbe
 
 /// <summary>One reading of the probe.</summary>
 public sealed record ProbeReading(long ManagedHeapBytes, long WorkingSetBytes, double CpuMs, int CircuitsOpen, int CircuitsConnected, int Gen2Collections, int Cores, long AnonymousBytes = 0,
-    double GcPauseMs = 0, int Gen0Collections = 0, int Gen1Collections = 0);
+    double GcPauseMs = 0, int Gen0Collections = 0, int Gen1Collections = 0, int MemoryTrims = 0);

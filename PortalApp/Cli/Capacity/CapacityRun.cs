@@ -243,7 +243,8 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
             var within = reading is not null && Recovered(reading, baseline);
             if (within || clock.Elapsed >= watch)
             {
-                report.Memory.Add(($"{clock.Elapsed.TotalSeconds:0} s after leaving", reading, within ? "within 10% of baseline" : "still above baseline + 10%"));
+                var trims = reading is null ? "" : $"; the portal trimmed memory {reading.MemoryTrims} time(s) since it started";
+                report.Memory.Add(($"{clock.Elapsed.TotalSeconds:0} s after leaving", reading, (within ? "within 10% of baseline" : "still above baseline + 10%") + trims));
                 report.Recovery = within
                     ? $"within 10% of the baseline {clock.Elapsed.TotalSeconds:0} s after the clients left"
                     : $"not within 10% of the baseline after {clock.Elapsed.TotalSeconds:0} s";
