@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using PortalApp.Audit;
+using PortalApp.Tests.Infrastructure;
+
+namespace PortalApp.Tests.Records;
+
+/// <summary>The records grid in a browser: a page turn shows the next rows; a column header sorts by that field.</summary>
+[Collection(AppCollection.Name)]
+public sealed class RecordGridBrowserTests(PortalHost host, BrowserFixture browser)
+{
+    [Fact]
+    public async Task TheClerkTurnsAPageAndSortsByNameWithoutARefusal()
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
+        await page.GotoAsync($"{host.BaseUrl}/records");
+        var links = page.GetByTestId("record-link");
+        await links.First.WaitForAsync();
+        var firstOnPageOne = await links.First.GetAttributeAsync("href");
+
+        await page.GetByLabel("Next page").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-table-pagination-caption").Last).ToContainTextAsync("11-20");
+        Assert.NotEqual(firstOnPageOne, await links.First.GetAttributeAsync("href"));
+
+        await page.GetByText("Name", new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("export")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("sort=Name&dir=asc"));
+        await Assertions.Expect(page.GetByTestId("records-message")).ToHaveCountAsync(0);
+        await links.First.WaitForAsync();
+
+        await using var db = await RecordTestData.DbAsync(host);
+        var search = await db.AccessLog.AsNoTracking()
+            .Where(e => e.Action == AccessActions.Search && e.UserName == "clerk@portal.local")
+            .OrderByDescending(e => e.Id).FirstAsync();
+        Assert.False(search.Flagged, $"the sorted search was logged as refused: {search.Filters}");
+        Assert.Contains("sort=Name asc", search.Filters ?? "", StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+}
