@@ -13,27 +13,17 @@ public sealed class CircuitCensus
 
     public sealed class Handler(CircuitCensus census) : CircuitHandler
     {
-        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref census.open);
-            return Task.CompletedTask;
-        }
+        public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken) => Add(ref census.open, 1);
 
-        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Decrement(ref census.open);
-            return Task.CompletedTask;
-        }
+        public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => Add(ref census.open, -1);
 
-        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref census.connected);
-            return Task.CompletedTask;
-        }
+        public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken) => Add(ref census.connected, 1);
 
-        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+        public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) => Add(ref census.connected, -1);
+
+        private static Task Add(ref int count, int delta)
         {
-            Interlocked.Decrement(ref census.connected);
+            Interlocked.Add(ref count, delta);
             return Task.CompletedTask;
         }
     }
