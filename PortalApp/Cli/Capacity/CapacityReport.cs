@@ -21,14 +21,6 @@ public sealed class CapacityReport
     public LatencyLog ActionsByWindow { get; } = new();
 
     public (double PauseMs, int Gen0, int Gen1, int Gen2) ActingGc { get; set; }
-
-    private const int WindowSeconds = 5;
-
-    public static string Window(TimeSpan startedAt)
-    {
-        var from = (int)startedAt.TotalSeconds / WindowSeconds * WindowSeconds;
-        return Invariant($"{from,3}–{from + WindowSeconds} s");
-    }
     public string FanoutNote { get; set; } = "n/a";
     public double ServerCpuPercent { get; set; } = double.NaN;
     public double ClientCpuPercent { get; set; } = double.NaN;
@@ -91,6 +83,14 @@ public sealed class CapacityReport
         o.AppendLine();
         o.Append(Invariant($"capacity: circuits={Circuits} kb-per-circuit={KbPerCircuit(r => r.WorkingSetBytes):0} p95-ms={Actions.All.P95:0} vote-fanout-p95-ms={(Fanout.All.Count > 0 ? Fanout.All.P95.ToString("0", CultureInfo.InvariantCulture) : "n/a")} errors={CircuitErrors}"));
         return o.ToString();
+    }
+
+    private const int WindowSeconds = 5;
+
+    public static string Window(TimeSpan startedAt)
+    {
+        var from = (int)startedAt.TotalSeconds / WindowSeconds * WindowSeconds;
+        return Invariant($"{from,3}–{from + WindowSeconds} s");
     }
 
     private static string Row(string name, LatencyLog.Summary s) =>
