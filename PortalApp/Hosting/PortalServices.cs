@@ -32,8 +32,8 @@ public static class PortalServices
                 // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state; this
                 // is a promise to the person, not a memory knob, so it stays at the framework's default.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
-                // Beyond 100 such circuits the oldest go first. A records circuit holds about 1.7 MB, so the cap
-                // bounds retained state near 170 MB whatever the number of users.
+                // Beyond 100 such circuits the oldest go first. A records circuit holds about 1.5 MB, so the cap
+                // bounds retained state near 150 MB whatever the number of users.
                 o.DisconnectedCircuitMaxRetained = 100;
                 // An evicted circuit leaves a few KB (its root components) from which a browser that comes back can
                 // resume; after 30 minutes the idle sign-out (wwwroot/js/idle.js) has ended that session anyway.
