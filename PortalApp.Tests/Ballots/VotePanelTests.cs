@@ -36,4 +36,16 @@ public sealed class VotePanelTests : MudComponentTest
         Assert.Contains("current vote is Renew", panel.Find("[data-testid=vote-panel]").TextContent, StringComparison.Ordinal);
         Assert.Equal("Change vote", panel.Find("[data-testid=cast-vote]").TextContent.Trim());
     }
+
+    [Fact]
+    public void WhileTheVoteIsBeingRecordedTheButtonSaysSoAndCannotBePressedAgain()
+    {
+        var panel = RenderWithMud<VotePanel>(p => p.Add(x => x.Seat, new VoterSeat(Party.City, false)).Add(x => x.Busy, true));
+        panel.FindAll("input[type=radio]")[0].Click();
+        panel.Find("textarea").Input("Continuity.");
+
+        var button = panel.Find("[data-testid=cast-vote]");
+        Assert.True(button.HasAttribute("disabled"));
+        Assert.Contains("Recording your vote", button.TextContent, StringComparison.Ordinal);
+    }
 }
