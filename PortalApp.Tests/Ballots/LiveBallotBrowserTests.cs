@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Data.Entities;
+using PortalApp.Ballots;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Ballots;
@@ -76,5 +79,33 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task OnAPhoneTheSeatAndHistoryTablesStackIntoLabelledLinesInsteadOfScrollingSideways()
+    {
+        var (_, ballotId, _) = await host.NewBallotClosingAfterAsync(TimeSpan.FromDays(30));
+        await using (var scope = await host.ScopeAsAsync("city@portal.local"))
+        {
+            var cast = await scope.ServiceProvider.GetRequiredService<BallotService>().CastVoteAsync(
+                new VoteRequest(ballotId, Party.City, VoteChoice.Renew, "The audit findings were addressed in full by the agency."));
+            Assert.True(cast.Succeeded, cast.Message);
+        }
+        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        await SignIn.AsAsync(page, host.BaseUrl, "da@portal.local");
+        await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
+        await Assertions.Expect(page.GetByTestId("vote-history")).ToContainTextAsync("The audit findings were addressed");
+
+        foreach (var table in new[] { "seat-votes", "vote-history" })
+        {
+            var overflow = await page.GetByTestId(table).EvaluateAsync<int>("t => { const c = t.querySelector('table').parentElement; return c.scrollWidth - c.clientWidth; }");
+            Assert.True(overflow <= 0, $"{table} scrolls {overflow} px sideways on a 390 px screen");
+            Assert.Equal("block", await page.GetByTestId(table).Locator("tbody tr").First.EvaluateAsync<string>("tr => getComputedStyle(tr).display"));
+        }
+        var seatLabel = await page.GetByTestId("seat-vote-City").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content");
+        Assert.Equal("\"Current vote\"", seatLabel);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the ballot page scrolls sideways on a phone");
+        await context.CloseAsync();
     }
 }
