@@ -44,7 +44,7 @@ public sealed partial class AgreementAdminService
         {
             return OperationResult.Fail("The data schedule names an unknown field, role or masking action.");
         }
-        return await SqliteRetry.RunAsync(async () =>
+        return await WriteRetry.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var tx = await ChainTransaction.BeginAsync(db);
@@ -123,7 +123,7 @@ public sealed partial class AgreementAdminService
         {
             return (OperationResult.Fail(timeError), null);
         }
-        return await SqliteRetry.RunAsync(async () =>
+        return await WriteRetry.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var tx = await ChainTransaction.BeginAsync(db);

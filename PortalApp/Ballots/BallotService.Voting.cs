@@ -44,7 +44,7 @@ public sealed partial class BallotService
             return VoteResult.Refused($"{problem} Nothing was recorded.");
         }
 
-        var outcome = await SqliteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }));
+        var outcome = await WriteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }));
         if (outcome.Refusal is { } refusal)
         {
             return await RefuseAsync(user, request, refusal, flagged: false);

@@ -7,7 +7,7 @@ namespace PortalApp.Ballots;
 /// past the busy timeout), or PostgreSQL reports a serialization failure or a deadlock it broke. The work must be
 /// safe to repeat: it rereads everything inside its own transaction.
 /// </summary>
-public static class SqliteRetry
+public static class WriteRetry
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
