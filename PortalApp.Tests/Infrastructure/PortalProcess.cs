@@ -42,22 +42,11 @@ public sealed class PortalProcess : IAsyncDisposable
 
         using var client = new HttpClient();
         // A first start seeds the demo (password hashing, records); on a loaded 2-core machine that can take a minute.
-        var deadline = DateTime.UtcNow.AddSeconds(180);
-        while (DateTime.UtcNow < deadline)
+        if (await PortalUnderTest.UntilHealthyAsync(client, new Uri(BaseUrl), TimeSpan.FromSeconds(180), process))
         {
-            try
-            {
-                if ((await client.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
+            return;
         }
-        throw new TimeoutException($"The portal process did not become healthy within 180 s. Its output:\n{string.Join('\n', Output.TakeLast(40))}");
+        throw new TimeoutException($"The portal process did not become healthy within 180 s (exited: {process.HasExited}). Its output:\n{string.Join('\n', Output.TakeLast(40))}");
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>

@@ -64,24 +64,13 @@ public sealed class NginxProxy : IAsyncDisposable
         }
         process = Process.Start(start)!;
         using var client = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
+        if (await PortalUnderTest.UntilHealthyAsync(client, new Uri(BaseUrl), TimeSpan.FromSeconds(15), process))
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"nginx exited: {await process.StandardError.ReadToEndAsync()}");
-            }
-            try
-            {
-                if ((await client.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(100);
+            return;
+        }
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"nginx exited: {await process.StandardError.ReadToEndAsync()}");
         }
         throw new TimeoutException("nginx did not answer within 15 s.");
     }

@@ -95,25 +95,31 @@ public sealed class PortalUnderTest : IAsyncDisposable
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
+        if (!await UntilHealthyAsync(http, BaseUri, timeout, process))
+        {
+            throw new InvalidOperationException($"The portal at {BaseUri} did not become healthy (log: {LogPath}).");
+        }
+    }
+
+    /// <summary>Asks <c>/health</c> until it answers, the process behind it exits, or the time runs out; true when it answered.</summary>
+    internal static async Task<bool> UntilHealthyAsync(HttpClient http, Uri baseUri, TimeSpan timeout, Process? process)
+    {
         var deadline = DateTime.UtcNow + timeout;
-        while (true)
+        while (DateTime.UtcNow < deadline && process is not { HasExited: true })
         {
             try
             {
-                if ((await http.GetAsync(new Uri(BaseUri, "/health"))).IsSuccessStatusCode)
+                if ((await http.GetAsync(new Uri(baseUri, "/health"))).IsSuccessStatusCode)
                 {
-                    return;
+                    return true;
                 }
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline && process is { HasExited: false })
+            catch (HttpRequestException)
             {
             }
-            if (DateTime.UtcNow > deadline || process is { HasExited: true })
-            {
-                throw new InvalidOperationException($"The portal at {BaseUri} did not become healthy (log: {LogPath}).");
-            }
-            await Task.Delay(250);
+            await Task.Delay(200);
         }
+        return false;
     }
 
     /// <summary>This build of the portal as a child process (`dotnet PortalApp.dll ARGS`), its output captured.</summary>
