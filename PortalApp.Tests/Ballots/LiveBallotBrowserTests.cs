@@ -91,8 +91,7 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
                 new VoteRequest(ballotId, Party.City, VoteChoice.Renew, "The audit findings were addressed in full by the agency."));
             Assert.True(cast.Succeeded, cast.Message);
         }
-        var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
-        var page = await context.NewPageAsync();
+        var page = await browser.NewPhonePageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, "da@portal.local");
         await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
         await Assertions.Expect(page.GetByTestId("vote-history")).ToContainTextAsync("The audit findings were addressed");
@@ -106,6 +105,6 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
         var seatLabel = await page.GetByTestId("seat-vote-City").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content");
         Assert.Equal("\"Current vote\"", seatLabel);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the ballot page scrolls sideways on a phone");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

@@ -37,6 +37,6 @@ public sealed class NavigationTests : MudComponentTest
         var menu = RenderWithMud<UserMenu>();
 
         Assert.Equal("da@portal.local", menu.Find("[data-testid=user-name]").TextContent);
-        Assert.Contains("Stakeholder · DistrictAttorney", menu.Find("[data-testid=user-role]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Stakeholder · District Attorney", menu.Find("[data-testid=user-role]").TextContent, StringComparison.Ordinal);
     }
 }

@@ -47,4 +47,21 @@ public sealed class DemoAccountsSignInTests(PortalHost host, BrowserFixture brow
         await Assertions.Expect(page.GetByText("do not match an account")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OnAPhoneTheAccountMenuStaysOnScreenAndShowsWhoIsSignedIn()
+    {
+        var page = await browser.NewPhonePageAsync();
+        await SignIn.AsAsync(page, host.BaseUrl, "da@portal.local");
+
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Account menu" });
+        var box = await menu.BoundingBoxAsync();
+        Assert.True(box is { } b && b.X >= 0 && b.X + b.Width <= 390, $"the account menu's button is at {box?.X} px on a 390 px screen");
+        await Assertions.Expect(page.GetByTestId("user-role")).ToBeHiddenAsync();
+        await menu.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-menu-identity")).ToContainTextAsync("da@portal.local");
+        await Assertions.Expect(page.GetByTestId("user-menu-identity")).ToContainTextAsync("Stakeholder · District Attorney");
+        await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

@@ -26,6 +26,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a phone-sized touch viewport (390 × 844).</summary>
+    public async Task<IPage> NewPhonePageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true });
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
