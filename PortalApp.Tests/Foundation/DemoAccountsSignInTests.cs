@@ -49,7 +49,7 @@ public sealed class DemoAccountsSignInTests(PortalHost host, BrowserFixture brow
     }
 
     [Fact]
-    public async Task OnAPhoneTheAccountMenuStaysOnScreenAndShowsWhoIsSignedIn()
+    public async Task OnAPhoneTheAccountMenuStaysOnScreenShowsWhoIsSignedInAndSignsOut()
     {
         var page = await browser.NewPhonePageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, "da@portal.local");
@@ -61,7 +61,9 @@ public sealed class DemoAccountsSignInTests(PortalHost host, BrowserFixture brow
         await menu.ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-menu-identity")).ToContainTextAsync("da@portal.local");
         await Assertions.Expect(page.GetByTestId("user-menu-identity")).ToContainTextAsync("Stakeholder · District Attorney");
-        await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await page.GetByTestId("sign-out").ClickAsync();
+        await Assertions.Expect(page.Locator("[name='Input.Email']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Account menu" })).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 }
