@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PortalApp.Cli.Capacity;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.ScaleOut;
 
@@ -16,18 +17,7 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
-    public static string ExampleConfiguration
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Portal.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Portal.sln not found above the test binaries."), "docs", "nginx", "portal.conf");
-        }
-    }
+    public static string ExampleConfiguration => RepositoryFiles.PathOf("docs", "nginx", "portal.conf");
 
     public async Task StartAsync(int portA, int portB)
     {

@@ -38,6 +38,9 @@ public static class PortalServices
                 // An evicted circuit leaves a few KB (its root components) from which a browser that comes back can
                 // resume; after 30 minutes the idle sign-out (wwwroot/js/idle.js) has ended that session anyway.
                 o.PersistedCircuitInMemoryRetentionPeriod = TimeSpan.FromMinutes(30);
+                // At most 250 such entries (default 1,000, ~5 MB): far more than the city's officials, so a crowd that
+                // leaves at once does not keep its entries for half an hour; a browser past the cap reloads the page.
+                o.PersistedCircuitInMemoryMaxRetained = 250;
                 o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
                 // A slow browser stops receiving renders after 10 unacknowledged batches instead of queuing without
                 // bound (the default; 1,000 bench circuits never reached it, so a larger buffer would only hide stalls).
