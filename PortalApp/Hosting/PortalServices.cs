@@ -53,7 +53,9 @@ public static class PortalServices
                 o.ClientTimeoutInterval = TimeSpan.FromSeconds(60);
                 o.KeepAliveInterval = TimeSpan.FromSeconds(15);
             });
-        services.AddMudServices();
+        // Every refused attempt answers with its own message: with MudBlazor's default, a message equal to one still
+        // fading out was dropped, so a second bad try in a row showed nothing.
+        services.AddMudServices(o => o.SnackbarConfiguration.PreventDuplicates = false);
         services.AddHttpContextAccessor();
 
         var connectionString = builder.Configuration.GetConnectionString("Portal")
