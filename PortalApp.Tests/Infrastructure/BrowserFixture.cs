@@ -11,6 +11,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The suite starts a dozen portals at once on two cores; a first vote or search can take several seconds then.
+        // Assertions that prove liveness pass their own short timeouts.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
