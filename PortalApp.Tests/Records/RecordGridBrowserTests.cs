@@ -14,7 +14,7 @@ public sealed class RecordGridBrowserTests(PortalHost host, BrowserFixture brows
     {
         var page = await browser.NewPageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
-        await page.GotoAsync($"{host.BaseUrl}/records");
+        await Interactive.GotoAsync(page, $"{host.BaseUrl}/records");
         var links = page.GetByTestId("record-link");
         await links.First.WaitForAsync();
         var firstOnPageOne = await links.First.GetAttributeAsync("href");
