@@ -46,9 +46,22 @@ public static class CapacityProbe
                 GC.GetTotalPauseDuration().TotalMilliseconds,
                 GC.CollectionCount(0),
                 GC.CollectionCount(1),
-                trim.Trims));
+                trim.Trims,
+                GcSettings(),
+                GC.GetTotalAllocatedBytes(precise: false)));
         }).AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The collector as the runtime configured it (not as asked): kind, heaps, DATAS and the gen0 budget cap.</summary>
+    private static string GcSettings()
+    {
+        var gc = GC.GetConfigurationVariables();
+        string Of(string key) => gc.TryGetValue(key, out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "?" : "?";
+        var budget = gc.TryGetValue("GCGen0MaxBudget", out var b) && Convert.ToInt64(b, System.Globalization.CultureInfo.InvariantCulture) is > 0 and var bytes
+            ? $"{bytes / 1048576} MB"
+            : "default";
+        return $"{(Of("ServerGC") == "True" ? "server" : "workstation")}, {Of("HeapCount")} heaps, DATAS {Of("GCDynamicAdaptationMode")}, gen0 budget cap {budget}";
     }
 
     /// <summary>
@@ -71,4 +84,4 @@ public static class CapacityProbe
 
 /// <summary>One reading of the probe.</summary>
 public sealed record ProbeReading(long ManagedHeapBytes, long WorkingSetBytes, double CpuMs, int CircuitsOpen, int CircuitsConnected, int Gen2Collections, int Cores, long AnonymousBytes = 0,
-    double GcPauseMs = 0, int Gen0Collections = 0, int Gen1Collections = 0, int MemoryTrims = 0);
+    double GcPauseMs = 0, int Gen0Collections = 0, int Gen1Collections = 0, int MemoryTrims = 0, string GcSettings = "", long AllocatedBytes = 0);

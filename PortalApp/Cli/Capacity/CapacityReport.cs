@@ -21,6 +21,7 @@ public sealed class CapacityReport
     public LatencyLog ActionsByWindow { get; } = new();
 
     public (double PauseMs, int Gen0, int Gen1, int Gen2) ActingGc { get; set; }
+    public long AllocatedWhileActing { get; set; }
     public string FanoutNote { get; set; } = "n/a";
     public double ServerCpuPercent { get; set; } = double.NaN;
     public double ClientCpuPercent { get; set; } = double.NaN;
@@ -57,6 +58,8 @@ public sealed class CapacityReport
         o.AppendLine(Invariant($"| server CPU while acting ({ActedFor.TotalSeconds:0} s) | {ServerCpuPercent:0} % of one core |"));
         o.AppendLine(Invariant($"| load client CPU while acting | {ClientCpuPercent:0} % of one core |"));
         o.AppendLine(Invariant($"| server GC while acting: pauses / collections gen0, gen1, gen2 | {ActingGc.PauseMs:0} ms ({ActingGc.PauseMs / Math.Max(1, ActedFor.TotalMilliseconds) * 100:0.0} % of the time) / {ActingGc.Gen0}, {ActingGc.Gen1}, {ActingGc.Gen2} |"));
+        o.AppendLine(Invariant($"| server allocations while acting | {AllocatedWhileActing / 1048576.0 / Math.Max(1, ActedFor.TotalSeconds):0} MB/s, {AllocatedWhileActing / 1024.0 / Math.Max(1, Actions.All.Count):0} KB per action |"));
+        o.AppendLine($"| server GC settings | {Steady?.GcSettings} |");
         o.AppendLine(Invariant($"| render batches received / bytes | {BatchesReceived} / {BytesReceived / 1024.0:0} KB |"));
         o.AppendLine();
         o.AppendLine("| action → render batch | count | p50 ms | p95 ms | p99 ms | max ms |");

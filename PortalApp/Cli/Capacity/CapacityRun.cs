@@ -153,6 +153,7 @@ public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal,
             report.ServerCpuPercent = (after.CpuMs - before.CpuMs) / clock.Elapsed.TotalMilliseconds * 100;
             report.ActingGc = (after.GcPauseMs - before.GcPauseMs, after.Gen0Collections - before.Gen0Collections,
                 after.Gen1Collections - before.Gen1Collections, after.Gen2Collections - before.Gen2Collections);
+            report.AllocatedWhileActing = after.AllocatedBytes - before.AllocatedBytes;
         }
         report.ClientCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - clientBefore).TotalMilliseconds / clock.Elapsed.TotalMilliseconds * 100;
     }
