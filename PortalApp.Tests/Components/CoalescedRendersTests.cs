@@ -15,12 +15,10 @@ public sealed class CoalescedRendersTests : BunitContext
     {
         private readonly CoalescedRenders renders;
 
-        public Counter() => renders = new CoalescedRenders(StateHasChanged, () => Wait);
+        public Counter() => renders = new CoalescedRenders(StateHasChanged);
 
         /// <summary>A value the parent passes on each of its renders, so each of them renders this component too.</summary>
         [Parameter] public object? FromParent { get; set; }
-
-        public TimeSpan Wait { get; set; }
 
         public int Value { get; private set; }
 
@@ -91,30 +89,5 @@ public sealed class CoalescedRendersTests : BunitContext
         });
 
         cut.WaitForAssertion(() => Assert.Contains("value 2", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
-    }
-
-    [Fact]
-    public async Task AStateThatMayWaitIsShownAfterItsWaitUnlessARenderComesFirst()
-    {
-        var cut = Render<Counter>();
-        var counter = cut.Instance;
-        counter.Wait = TimeSpan.FromMilliseconds(400);
-
-        await cut.InvokeAsync(() => counter.Set(1));
-        await Task.Delay(100);
-        Assert.Contains("value 0", cut.Markup, StringComparison.Ordinal);
-        cut.WaitForAssertion(() => Assert.Contains("value 1", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
-
-        // A request that may wait, then one that may not while the first is waiting: the second renders at once, and
-        // the first, when its wait ends, finds its state shown and does not render again.
-        counter.Wait = TimeSpan.FromSeconds(2);
-        await cut.InvokeAsync(() => counter.Set(2));
-        await Task.Delay(100);
-        counter.Wait = TimeSpan.Zero;
-        await cut.InvokeAsync(() => counter.Set(3));
-        cut.WaitForAssertion(() => Assert.Contains("value 3", cut.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(1));
-        var rendersBefore = counter.Renders;
-        await Task.Delay(2500);
-        Assert.Equal(rendersBefore, counter.Renders);
     }
 }
