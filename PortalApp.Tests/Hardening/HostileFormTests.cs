@@ -262,6 +262,7 @@ public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
         {
             session.MessageSelector += ", [data-testid=records-grid]";
             var page = session.Page;
+            await page.GetByTestId("more-filters").ClickAsync();
             foreach (var filter in new[] { "filter-name", "filter-dc" })
             {
                 var input = page.GetByTestId(filter);

@@ -28,6 +28,10 @@ public sealed class RecordQueryModel
         Role = Role, PlaceOfBirth = PlaceOfBirth, Race = Race, Ethnicity = Ethnicity,
     };
 
+    /// <summary>How many of the filters besides the name are set (those the form's "More filters" panel holds).</summary>
+    public int MoreFiltersSet =>
+        new object?[] { DcNumber, From, To, District, Statute, Role, PlaceOfBirth }.Count(v => v is not null and not "");
+
     public void Clear()
     {
         Name = DcNumber = Statute = PlaceOfBirth = Race = Ethnicity = null;
