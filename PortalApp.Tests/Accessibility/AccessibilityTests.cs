@@ -7,6 +7,7 @@ namespace PortalApp.Tests.Accessibility;
 
 /// <summary>axe-core in Chromium: no WCAG 2.1 A or AA violation on any page a role can open, in light and dark themes.</summary>
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class AccessibilityTests(PortalHost host, BrowserFixture browser)
 {
     private static readonly AxeRunOptions Wcag21AA = new()

@@ -11,6 +11,7 @@ namespace PortalApp.Tests.Accessibility;
 /// in Chromium. Every element that takes focus on the way shows it: an outline or a box shadow on the focused element.
 /// </summary>
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture browser)
 {
     private const string FocusStyle = """

@@ -13,6 +13,7 @@ namespace PortalApp.Tests.Authorization;
 /// against one expected table. A new page without a row here fails, so no page escapes the matrix.
 /// </summary>
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class PageAuthorizationMatrixTests(PortalHost host)
 {
     private const string Anonymous = "(anonymous)";

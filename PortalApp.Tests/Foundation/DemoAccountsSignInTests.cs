@@ -7,6 +7,7 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Foundation;
 
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class DemoAccountsSignInTests(PortalHost host, BrowserFixture browser)
 {
     public static TheoryData<string> Accounts() => [.. DemoAccounts.All.Select(a => a.Email)];

@@ -26,7 +26,20 @@ public static class PostgresServer
         await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        // FORCE may not end an autovacuum worker that is visiting the database (42501) unless the role holds
+        // pg_signal_backend, which a role made before that grant lacks; the worker is done within moments.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(500);
+            }
+        }
     }
 
     private static void EnsureRunning()
@@ -53,7 +66,7 @@ public static class PostgresServer
                     Run("pg_ctlcluster", fields[0], fields[1], "start");
                 }
                 Run("runuser", "-u", "postgres", "--", "psql", "-v", "ON_ERROR_STOP=1", "-c",
-                    $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Role}') THEN CREATE ROLE {Role} LOGIN CREATEDB PASSWORD '{Password}'; END IF; END $$;");
+                    $"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{Role}') THEN CREATE ROLE {Role} LOGIN CREATEDB PASSWORD '{Password}'; END IF; GRANT pg_signal_backend TO {Role}; END $$;");
                 if (!CanConnect())
                 {
                     throw new InvalidOperationException($"PostgreSQL was started, but role {Role} cannot connect to 127.0.0.1:5432.");

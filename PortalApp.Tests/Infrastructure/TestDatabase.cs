@@ -13,6 +13,15 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string ProviderVariable = "PORTAL_TEST_PROVIDER";
 
+    /// <summary>
+    /// The trait by which the PostgreSQL run of the suite leaves out what the provider cannot change: <see cref="SameOnEveryProvider"/>
+    /// (what a page looks like and how it is used, checked once, on SQLite) and <see cref="AlwaysPostgres"/> (the scale-out
+    /// tests, which run on PostgreSQL in the first run already). See README "Set-up".
+    /// </summary>
+    public const string ProviderTrait = "Provider";
+    public const string SameOnEveryProvider = "SameOnEvery";
+    public const string AlwaysPostgres = "AlwaysPostgres";
+
     private TestDatabase(DatabaseProvider provider, string name, string connectionString)
     {
         Provider = provider;

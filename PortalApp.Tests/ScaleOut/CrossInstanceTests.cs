@@ -14,6 +14,7 @@ namespace PortalApp.Tests.ScaleOut;
 
 /// <summary>Two instances on one PostgreSQL database behave as one portal.</summary>
 [Collection(ScaleOutCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.AlwaysPostgres)]
 public sealed class CrossInstanceTests(TwoInstances portal, BrowserFixture browser)
 {
     private PortalDbContext Db() => PortalDatabase.Create(portal.Database.Provider, portal.Database.ConnectionString);

@@ -6,6 +6,7 @@ namespace PortalApp.Tests.ScaleOut;
 
 /// <summary>The README's set-up: two instances behind nginx with sticky sessions, using the committed configuration.</summary>
 [Collection(ScaleOutCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.AlwaysPostgres)]
 public sealed class NginxTests(TwoInstances portal, BrowserFixture browser)
 {
     [Fact]
