@@ -45,7 +45,12 @@ public static class MaskedMarkup
         return html.Append("</span>");
     }
 
-    /// <summary>Escapes text for an element's content or a double-quoted attribute (the five characters HTML gives meaning).</summary>
+    /// <summary>
+    /// Escapes text for an element's content or a double-quoted attribute: the five characters HTML gives meaning, and
+    /// only those. WebUtility and HtmlEncoder also turn accented and other non-ASCII letters into numeric references, so
+    /// a value would reach the browser spelled differently from the database, and the leak tests, which look for raw
+    /// values in the page and the circuit's frames, could miss it.
+    /// </summary>
     private static StringBuilder Escaped(StringBuilder html, string text)
     {
         foreach (var c in text)
