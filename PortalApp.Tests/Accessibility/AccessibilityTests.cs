@@ -6,7 +6,7 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Accessibility;
 
 /// <summary>axe-core in Chromium: no WCAG 2.1 A or AA violation on any page a role can open, in light and dark themes.</summary>
-[Collection(AppCollection.Name)]
+[Collection(AccessibilityCollection.Name)]
 [Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class AccessibilityTests(PortalHost host, BrowserFixture browser)
 {

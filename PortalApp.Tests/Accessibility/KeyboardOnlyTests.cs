@@ -88,6 +88,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         await page.Keyboard.PressAsync("Enter");
         var confirm = page.Locator(".mud-dialog");
         await Assertions.Expect(confirm).ToContainTextAsync("Confirm your vote");
+        await FocusEnteredDialogAsync(page);
         await FocusAsync(page, ".mud-dialog button", text: "Cast vote");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByTestId("vote-accepted")).ToBeVisibleAsync();
@@ -100,6 +101,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         await FocusAsync(page, "[data-testid=draft-issue]");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("Issuing this letter cannot be undone");
+        await FocusEnteredDialogAsync(page);
         await FocusAsync(page, "[data-testid=issue-understood]");
         await page.Keyboard.PressAsync("Space");
         await FocusAsync(page, "[data-testid=issue-confirm]");
@@ -112,6 +114,13 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         Assert.True(stops > 20, $"only {stops} focus stops were checked");
         Assert.True(invisible.Count == 0, "Focus not visible at:\n" + string.Join("\n", invisible.Distinct()));
     }
+
+    /// <summary>
+    /// Waits for the dialog's focus trap to move focus into it, which it does once the dialog has rendered: tabbing
+    /// before that, on a busy machine, can reach a button and then see focus taken back to the dialog's first one.
+    /// </summary>
+    private static Task FocusEnteredDialogAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => !!document.activeElement?.closest('.mud-dialog')");
 
     private async Task SignInAsync(IPage page, string email)
     {

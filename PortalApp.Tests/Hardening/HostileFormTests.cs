@@ -11,7 +11,7 @@ namespace PortalApp.Tests.Hardening;
 /// The hostile corpus typed into every free-text field of the portal's forms in Chromium, one page session per form
 /// (see <see cref="HostileFormSession"/> for what is checked after each value).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(HostileFormCollection.Name)]
 public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
 {
     private const string Admin = "admin@portal.local";

@@ -6,3 +6,20 @@ public sealed class AppCollection : ICollectionFixture<PortalHost>, ICollectionF
 {
     public const string Name = "app";
 }
+
+/// <summary>
+/// The axe checks of every page in both themes: the suite's longest class, so it has a portal and a browser of its own
+/// and runs beside <see cref="AppCollection"/> instead of after it.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class AccessibilityCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "accessibility";
+}
+
+/// <summary>The hostile-input form tests, the next longest class: a portal and a browser of their own likewise.</summary>
+[CollectionDefinition(Name)]
+public sealed class HostileFormCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "hostile-forms";
+}
