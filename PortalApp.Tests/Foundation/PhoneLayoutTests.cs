@@ -36,8 +36,7 @@ public sealed class PhoneLayoutTests(PortalHost host, BrowserFixture browser)
     [MemberData(nameof(Pages))]
     public async Task ThePageFitsAPhoneScreen(string account, string path, string ready)
     {
-        var page = await browser.NewPhonePageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, account);
+        var page = await browser.NewPhonePageAsync(await browser.SignedInStateAsync(host.BaseUrl, account));
         await Interactive.GotoAsync(page, host.BaseUrl + path);
         await page.Locator(ready).First.WaitForAsync();
 

@@ -12,6 +12,7 @@ namespace PortalApp.Tests.Hardening;
 /// (see <see cref="HostileFormSession"/> for what is checked after each value).
 /// </summary>
 [Collection(HostileFormCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.StricterOnPostgres)]
 public sealed class HostileFormTests(PortalHost host, BrowserFixture browser)
 {
     private const string Admin = "admin@portal.local";

@@ -13,8 +13,11 @@ public static partial class SignIn
         await page.GotoAsync($"{baseUrl}/Account/Login");
         await page.FillAsync("[name='Input.Email']", email);
         await page.FillAsync("[name='Input.Password']", password);
+        // The form posts (no enhanced navigation): the portal answers with the form again or a redirect onwards, either
+        // way a new document, which lacks the mark set on this one.
+        await page.EvaluateAsync("() => window.signInPending = true");
         await page.ClickAsync("[data-testid=sign-in]");
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => !window.signInPending && document.readyState === 'complete'");
         if (!page.Url.Contains("/Account/", StringComparison.Ordinal))
         {
             await Interactive.WaitAsync(page);
