@@ -15,7 +15,12 @@ internal sealed record HostileField(
     Func<Task<string?>> StoredAsync,
     Func<Task>? BeforeAsync = null,
     IReadOnlyList<string>? Values = null,
-    ILocator? SubmitButton = null);
+    ILocator? SubmitButton = null)
+{
+    /// <summary>A text input: the value is filled in, and what the browser will send is read back from it.</summary>
+    public static HostileField Text(string name, ILocator input, Func<Task> submit, Func<Task<string?>> stored, Func<Task>? before = null) =>
+        new(name, v => input.FillAsync(v), () => input.InputValueAsync(), submit, stored, before);
+}
 
 /// <summary>
 /// One browser page on one form, tried with the hostile corpus value after value. For each value: either a clear message

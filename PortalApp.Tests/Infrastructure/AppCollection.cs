@@ -17,9 +17,19 @@ public sealed class AccessibilityCollection : ICollectionFixture<PortalHost>, IC
     public const string Name = "accessibility";
 }
 
-/// <summary>The hostile-input form tests, the next longest class: a portal and a browser of their own likewise.</summary>
+/// <summary>
+/// The hostile-input form tests, the longest of the PostgreSQL run, in two halves: each a portal and a browser of its
+/// own likewise.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class HostileFormCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "hostile-forms";
+}
+
+/// <inheritdoc cref="HostileFormCollection"/>
+[CollectionDefinition(Name)]
+public sealed class HostileAgreementFormCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "hostile-agreement-forms";
 }

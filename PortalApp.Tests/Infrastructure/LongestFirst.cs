@@ -14,7 +14,7 @@ public sealed class LongestFirst : ITestCollectionOrderer
     /// <summary>Longest first, as measured on a 2-core machine; a class without a collection of its own is named by its class.</summary>
     private static readonly string[] Longest =
     [
-        HostileFormCollection.Name, AccessibilityCollection.Name, AppCollection.Name,
+        HostileFormCollection.Name, HostileAgreementFormCollection.Name, AccessibilityCollection.Name, AppCollection.Name,
         "ManyUsersAtOnceTests", "CrashDuringVotesAndLettersTests", "DecisionSurvivesRestartTests",
     ];
 
