@@ -179,8 +179,10 @@ internal sealed class HostileFormSession : IAsyncDisposable
         await Page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar:not([data-old])').forEach(s => { s.setAttribute('data-old', ''); s.querySelector('.mud-snackbar-close-button')?.click(); })");
         // Closing ones still count towards the snackbars shown at once, and their exit timers run on the portal's clock,
         // which the test host fakes. A timer starts only when the close reaches the portal, which on a loaded machine
-        // can be after one move of the clock: move it again every half second until they are gone.
-        for (var wait = 0; wait < 60 && await Page.Locator(".mud-snackbar").CountAsync() > 0; wait++)
+        // can be after one move of the clock: move it again every half second until they are gone. Up to 15 s: if five
+        // were still closing when the next value is submitted, its message would wait behind them unseen (the
+        // PostgreSQL run once failed so after 3 s of waiting here).
+        for (var wait = 0; wait < 300 && await Page.Locator(".mud-snackbar").CountAsync() > 0; wait++)
         {
             if (wait % 10 == 0)
             {
