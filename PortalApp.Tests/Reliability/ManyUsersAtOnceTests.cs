@@ -33,10 +33,7 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
         var states = new Dictionary<string, string>();
         foreach (var account in Voters.Append("clerk@portal.local"))
         {
-            var page = await browser.NewPageAsync();
-            await SignIn.AsAsync(page, host.BaseUrl, account);
-            states[account] = await page.Context.StorageStateAsync();
-            await page.Context.CloseAsync();
+            states[account] = await browser.SignedInStateAsync(host.BaseUrl, account);
         }
 
         // 9 voters (the four officials' accounts, two or three tabs each), 9 searchers, 9 exporters.
