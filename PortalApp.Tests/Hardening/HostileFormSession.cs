@@ -91,24 +91,19 @@ internal sealed class HostileFormSession : IAsyncDisposable
                 continue;
             }
             var frames = Interlocked.Read(ref framesReceived);
+            await RecordClicksAsync();
             await field.SubmitAsync();
             await SettleAsync(frames, $"{field.Name} = {Show(value)}");
-            var after = await SnapshotAsync();
-            var messages = await VisibleMessagesAsync();
-            // A slow answer (a first template compilation, a PDF) may come after the quiet moment: wait for it.
-            for (var wait = 0; wait < 40 && after == before && messages.Length == 0; wait++)
-            {
-                await Task.Delay(200);
-                (after, messages) = (await SnapshotAsync(), await VisibleMessagesAsync());
-            }
+            var (after, messages) = await AnswerAsync(before);
             Tried++;
             if (before == after)
             {
                 Refused++;
                 if (messages.Length == 0)
                 {
-                    var html = await Page.EvaluateAsync<string>("() => [...document.querySelectorAll('.mud-snackbar')].map(s => s.outerHTML.slice(0, 300)).join('\\n')");
-                    Assert.Fail($"{field.Name} = {Show(value)}: nothing changed and no message was shown. Frames {frames} -> {Interlocked.Read(ref framesReceived)}; sent {sent.Length}; body: {(await Page.InnerTextAsync("main"))[..300]}. Snackbars: {html}");
+                    Assert.Fail($"{field.Name} = {Show(value)}: nothing changed and no message was shown within {AnswerTimeout.TotalSeconds:0} s. " +
+                        $"{await WhatTheSubmitReachedAsync()} Frames {frames} -> {Interlocked.Read(ref framesReceived)}; sent {sent.Length}; " +
+                        $"body: {(await Page.InnerTextAsync("main"))[..300]}");
                 }
                 Messages.Add(messages);
             }
@@ -121,6 +116,52 @@ internal sealed class HostileFormSession : IAsyncDisposable
             }
             await AssertSafeAsync($"{field.Name} = {Show(value)}");
         }
+    }
+
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The portal's answer to a submit: a visible message, or a change in the database, whichever comes first (a slow
+    /// answer, such as a first template compilation or a PDF, may come well after the circuit's first frames).
+    /// </summary>
+    private async Task<(string After, string Messages)> AnswerAsync(string before)
+    {
+        var deadline = DateTime.UtcNow + AnswerTimeout;
+        var shown = Page.WaitForFunctionAsync(
+            "selector => [...document.querySelectorAll(selector)].some(e => e.getClientRects().length > 0 && e.innerText.trim().length > 0)",
+            MessageSelector, new() { Timeout = (float)AnswerTimeout.TotalMilliseconds });
+        string after;
+        while ((after = await SnapshotAsync()) == before && !shown.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            await Task.WhenAny(shown, Task.Delay(250));
+        }
+        _ = shown.ContinueWith(t => t.Exception, TaskScheduler.Default);
+        return (await SnapshotAsync(), await VisibleMessagesAsync());
+    }
+
+    /// <summary>Starts recording which clickable element each click of the page lands on (capture phase, before the portal's handlers).</summary>
+    private Task RecordClicksAsync() => Page.EvaluateAsync("""
+        () => {
+            if (!window.__hostileClicks) {
+                window.__hostileClicks = [];
+                document.addEventListener('click', e => {
+                    const target = e.target.closest('button, a, [role=button], input, label');
+                    window.__hostileClicks.push(target
+                        ? (target.dataset.testid || target.innerText?.trim().slice(0, 40) || target.tagName.toLowerCase())
+                        : `no button but ${e.target.tagName.toLowerCase()}.${e.target.className}`);
+                }, true);
+            }
+            window.__hostileClicks.length = 0;
+        }
+        """);
+
+    /// <summary>Which of the two happened: the submit's click never reached a button (the page moved under the pointer), or the portal got it and said nothing.</summary>
+    private async Task<string> WhatTheSubmitReachedAsync()
+    {
+        var clicks = await Page.EvaluateAsync<string[]>("() => window.__hostileClicks ?? []");
+        return clicks.Length == 0 || clicks.All(c => c.StartsWith("no button", StringComparison.Ordinal))
+            ? $"The submit's click never reached a button (clicks: {(clicks.Length == 0 ? "none" : string.Join(", ", clicks))}): the page moved between press and release, or the button was covered."
+            : $"The click reached {string.Join(", ", clicks)}, and the portal answered neither with a message nor by storing the value.";
     }
 
     /// <summary>The submit reached the server and its answer was rendered: frames arrived, then a quiet moment.</summary>
