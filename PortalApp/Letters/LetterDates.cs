@@ -111,15 +111,28 @@ public static partial class LetterDates
 
     private static string Sentence(string line, int index, int length)
     {
-        var start = line.LastIndexOf(". ", index, StringComparison.Ordinal);
-        start = start < 0 ? 0 : start + 2;
-        var end = line.IndexOf(". ", index + length, StringComparison.Ordinal);
-        end = end < 0 ? line.Length : end + 1;
+        var (start, end) = (0, line.Length);
+        foreach (Match boundary in SentenceEnd().Matches(line))
+        {
+            if (boundary.Index + boundary.Length <= index)
+            {
+                start = boundary.Index + boundary.Length;
+            }
+            else if (boundary.Index >= index + length)
+            {
+                end = boundary.Index;
+                break;
+            }
+        }
         var sentence = line[start..end].Trim();
         return sentence.Length <= 160 ? sentence : sentence[..157] + "…";
     }
 
     private static readonly string[] Months = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
+
+    // A full stop that ends a sentence: followed by a capital, and not the end of "a.m.", "p.m." or an initial ("U.S.").
+    [GeneratedRegex(@"(?<=(?<!\b(?:a\.m|p\.m|[A-Z]|Mr|Ms|Mrs|Dr|No|St))[.!?][""”)]?)\s+(?=[A-Z""“(])")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"(?<![\w/-])(?:(?<mname>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?[ \u00A0]+(?<ld>\d{1,2})(?:st|nd|rd|th)?,?[ \u00A0]+(?<ly>\d{4})|(?<nm>\d{1,2})/(?<nd>\d{1,2})/(?<ny>\d{4})|(?<iy>\d{4})-(?<im>\d{2})-(?<id>\d{2}))(?![\w/-])")]
     private static partial Regex Pattern();
