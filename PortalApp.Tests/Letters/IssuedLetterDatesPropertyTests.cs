@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -146,7 +145,7 @@ public sealed partial class IssuedLetterDatesPropertyTests(IssuedLetterDatesProp
             Assert.Equal(TimeSpan.Zero, PortalTime.ToCity(letter.Agreement!.TerminationEffectiveUtc!.Value).TimeOfDay);
         }
         Assert.Equal(moved, enforced);
-        var pdfText = await PdfTextAsync(letter.Pdf!);
+        var pdfText = await PdfText.ReadAsync(letter.Pdf!);
         var printed = PrintedDates(pdfText);
         Assert.True(printed.Contains(enforced), $"{context}: the PDF never states {LetterMerge.Long(enforced)}:\n{pdfText}");
         var foreign = printed.Where(d => !held.Contains(d)).ToList();
@@ -166,32 +165,10 @@ public sealed partial class IssuedLetterDatesPropertyTests(IssuedLetterDatesProp
         }
     }
 
-    /// <summary>What a reader of the PDF sees, from poppler's pdftotext, with runs of white space (and line breaks) as one space.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"letter-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return Whitespace().Replace(text, " ");
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
-
     /// <summary>The test's own reading of the dates a text states, in the five forms the generator writes.</summary>
     private static HashSet<DateOnly> PrintedDates(string text) =>
         [.. DateLike().Matches(text).Select(m => Forms.Select(f => DateOnly.TryParseExact(m.Value, f, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null)
             .FirstOrDefault(d => d is not null)).OfType<DateOnly>()];
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"(?<![\w/-])(?:[A-Z][a-z]{2,8} \d{1,2}, \d{4}|\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})(?![\w/-])")]
     private static partial Regex DateLike();
