@@ -78,7 +78,8 @@ public sealed class LetterDateEditorTests(PortalHost host, BrowserFixture browse
         await Assertions.Expect(page.GetByTestId("draft-conflicts")).ToContainTextAsync(conflict);
 
         await page.GetByTestId("draft-issue").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("It cannot be issued yet: " + conflict);
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync(
+            $"It cannot be issued yet: line {line} of the body states {LetterMerge.Long(old)}, which is not a date the portal holds for this letter (it sets {LetterMerge.Long(moved)}).");
         await Assertions.Expect(page.GetByTestId("issue-dialog")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("letter-title")).ToHaveTextAsync($"Draft letter #{letterId}");
         await page.Context.CloseAsync();

@@ -56,7 +56,9 @@ public sealed class LetterRemergeTests(PortalHost host)
         Assert.Equal("The Agreement terminates at 12:00 a.m. Eastern Time on August 1, 2027.", conflict.Sentence);
         Assert.StartsWith("Line 5 of the body states August 1, 2027 (", conflict.Message, StringComparison.Ordinal);
         Assert.Contains("sets the effective date to December 6, 2026", conflict.Message, StringComparison.Ordinal);
-        Assert.Contains("July 31, 2027: its expiry date", conflict.Message, StringComparison.Ordinal);
+        Assert.EndsWith("is not a date the portal holds for it. Change it to December 6, 2026 or remove it.", conflict.Message, StringComparison.Ordinal);
+        Assert.Equal("line 5 of the body states August 1, 2027, which is not a date the portal holds for this letter (it sets December 6, 2026)", conflict.Summary);
+        Assert.Equal("December 6, 2026: the effective date; July 31, 2027: its expiry date", LetterFacts.Describe(held));
     }
 
     [Fact]

@@ -146,7 +146,7 @@ public sealed class LetterDrafting(
     private static string SavedMessage(int remerged, DateOnly effective, IReadOnlyList<FactConflict> conflicts)
     {
         var saved = remerged == 0 ? "Draft saved." : $"Draft saved; {remerged} mention{(remerged == 1 ? "" : "s")} of the old effective date now state{(remerged == 1 ? "s" : "")} {LetterMerge.Long(effective)}.";
-        return conflicts.Count == 0 ? saved : $"{saved} It cannot be issued yet: {conflicts[0].Message}{(conflicts.Count > 1 ? $" ({conflicts.Count - 1} more.)" : "")}";
+        return conflicts.Count == 0 ? saved : $"{saved} It cannot be issued yet: {string.Join("; ", conflicts.Select(c => c.Summary))}.";
     }
 
     public async Task<OperationResult> DiscardAsync(int id, CancellationToken ct = default)

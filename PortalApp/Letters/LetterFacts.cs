@@ -9,8 +9,8 @@ namespace PortalApp.Letters;
 /// <summary>A date the portal holds for a letter, and what it is.</summary>
 public sealed record HeldDate(DateOnly Date, string Meaning, bool IsEffective = false);
 
-/// <summary>One place where a letter's text contradicts what the letter sets.</summary>
-public sealed record FactConflict(string Where, string Sentence, string Message);
+/// <summary>One place where a letter's text contradicts what the letter sets: in full, and in one short clause.</summary>
+public sealed record FactConflict(string Where, string Sentence, string Message, string Summary);
 
 /// <summary>
 /// The one rule for the dates a letter states (docs/letters.md): its text must state its effective date, and every date
@@ -34,13 +34,15 @@ public static class LetterFacts
         {
             conflicts.Add(new FactConflict(date.Where, date.Sentence,
                 $"{Capitalize(date.Where)} states {date.Text} (\"{date.Sentence}\"), but this letter sets the effective date to {effectiveText}, " +
-                $"and {date.Text} is none of the dates the portal holds for it ({Describe(held)}). Change it to {effectiveText} or remove it."));
+                $"and {date.Text} is not a date the portal holds for it. Change it to {effectiveText} or remove it.",
+                $"{date.Where} states {date.Text}, which is not a date the portal holds for this letter (it sets {effectiveText})"));
         }
         if (stated.All(s => s.Date != effective))
         {
             var meaning = LetterKinds.EndsAccess(kind) ? $"access ends at {LetterDates.InstantLead}{effectiveText}" : $"the new term begins on {effectiveText}";
             conflicts.Add(new FactConflict("the text", "",
-                $"The text never states the effective date this letter sets, {effectiveText} ({meaning}). State it, so the letter says when it takes effect."));
+                $"The text never states the effective date this letter sets, {effectiveText} ({meaning}). State it, so the letter says when it takes effect.",
+                $"the text never states the effective date, {effectiveText}"));
         }
         return conflicts;
     }
@@ -60,7 +62,7 @@ public static class LetterFacts
             new(AgreementTerms.NoticeDeadline(agreement), "its notice deadline"),
             new(DateOnly.FromDateTime(PortalTime.ToCity(decidedUtc).DateTime), "the decision's date"),
         };
-        held.AddRange(agreement.Amendments.OrderBy(a => a.Number).Select(a => new HeldDate(a.EffectiveDate, $"amendment {a.Number}")));
+        held.AddRange(agreement.Amendments.OrderBy(a => a.Number).Select(a => new HeldDate(a.EffectiveDate, a.Number == 0 ? "the original agreement" : $"amendment {a.Number}")));
         held.Add(new HeldDate(issueDate, "the date of issue"));
         held.AddRange(rationales.SelectMany(r => LetterDates.Find(r.Rationale, "rationale", numberLines: false)
             .Select(d => new HeldDate(d.Date, $"a date in {LetterDocuments.PartyName(r.Party)}'s rationale"))));
@@ -83,7 +85,8 @@ public static class LetterFacts
         return (newSubject, newBody, inSubject + inBody);
     }
 
-    private static string Describe(IReadOnlyList<HeldDate> held) =>
+    /// <summary>The held dates in date order, each with what it is: "July 31, 2027: its expiry date; …".</summary>
+    public static string Describe(IReadOnlyList<HeldDate> held) =>
         string.Join("; ", held.GroupBy(h => h.Date).OrderBy(g => g.Key).Select(g => $"{LetterMerge.Long(g.Key)}: {string.Join(", ", g.Select(h => h.Meaning).Distinct())}"));
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

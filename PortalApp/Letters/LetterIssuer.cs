@@ -135,7 +135,8 @@ public sealed class LetterIssuer(
         var held = await LetterFacts.HeldAsync(db, letter, letter.EffectiveDate, issueDate, ct);
         var conflicts = LetterFacts.Conflicts(letter.Kind, letter.Subject, letter.Body, letter.EffectiveDate, held);
         return conflicts.Count == 0 ? null
-            : OperationResult.Fail($"The letter was not issued: {string.Join(" ", conflicts.Select(c => c.Message))} {LetterFacts.Rule}");
+            : OperationResult.Fail($"The letter was not issued: {string.Join(" ", conflicts.Select(c => c.Message))} " +
+                $"The dates the portal holds for it: {LetterFacts.Describe(held)}. {LetterFacts.Rule}");
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
