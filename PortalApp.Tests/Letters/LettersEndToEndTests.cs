@@ -41,7 +41,12 @@ public sealed partial class LettersEndToEndTests(LettersEndToEndTests.DemoHost h
         var letterId = int.Parse(LetterUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(page.GetByTestId("letter-preview")).ToContainTextAsync("Field Office Director");
 
-        await page.GetByTestId("draft-body").FillAsync("Dear Field Office Director:\n\nThis sentence was added in the browser.");
+        DateOnly effective;
+        await using (var db = await LetterScenario.Db(host))
+        {
+            effective = await db.Letters.Where(l => l.Id == letterId).Select(l => l.EffectiveDate).SingleAsync();
+        }
+        await page.GetByTestId("draft-body").FillAsync($"Dear Field Office Director:\n\nThis sentence was added in the browser. Access ends at 12:00 a.m. Eastern Time on {LetterMerge.Long(effective)}.");
         await page.GetByTestId("draft-preview").ClickAsync();
         await Assertions.Expect(page.GetByTestId("letter-preview")).ToContainTextAsync("This sentence was added in the browser.");
 

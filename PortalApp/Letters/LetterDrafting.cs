@@ -102,9 +102,18 @@ public sealed class LetterDrafting(
             return OperationResult.Fail(problem);
         }
         await accessLog.AppendAsync(LetterEvents.Access(user, letter, "edit draft"), ct);
+        var today = PortalTime.Today(time);
+        var (subject, body) = (edit.Subject.Trim(), edit.Body.Trim());
+        var remerged = 0;
+        if (!edit.TextFollowsDate && edit.EffectiveDate != letter.EffectiveDate)
+        {
+            var before = await LetterFacts.HeldAsync(db, letter, letter.EffectiveDate, today, ct);
+            (subject, body, remerged) = LetterFacts.Remerge(subject, body, letter.EffectiveDate, edit.EffectiveDate, before);
+        }
+        var conflicts = LetterFacts.Conflicts(letter.Kind, subject, body, edit.EffectiveDate, await LetterFacts.HeldAsync(db, letter, edit.EffectiveDate, today, ct));
         letter.Addressee = edit.Addressee.Trim();
-        letter.Subject = edit.Subject.Trim();
-        letter.Body = edit.Body.Trim();
+        letter.Subject = subject;
+        letter.Body = body;
         letter.EffectiveDate = edit.EffectiveDate;
         try
         {
@@ -112,12 +121,32 @@ public sealed class LetterDrafting(
             var changed = await db.Letters.Where(l => l.Id == id && l.Status == LetterStatus.Draft).ExecuteUpdateAsync(s => s
                 .SetProperty(l => l.Addressee, letter.Addressee).SetProperty(l => l.Subject, letter.Subject)
                 .SetProperty(l => l.Body, letter.Body).SetProperty(l => l.EffectiveDate, letter.EffectiveDate), ct);
-            return changed == 1 ? OperationResult.Ok("Draft saved.") : OperationResult.Fail("The letter was issued meanwhile; it cannot be changed.");
+            return changed == 1 ? OperationResult.Ok(SavedMessage(remerged, edit.EffectiveDate, conflicts)) : OperationResult.Fail("The letter was issued meanwhile; it cannot be changed.");
         }
         catch (DbUpdateException)
         {
             return OperationResult.Fail("The letter was issued meanwhile; it cannot be changed.");
         }
+    }
+
+    /// <summary>The dates the portal holds for a draft with these edits, and where its text contradicts them.</summary>
+    public async Task<DraftFacts?> FactsAsync(int id, LetterDraftEdit edit, CancellationToken ct = default)
+    {
+        await capabilities.RequireAsync(Policies.IssueLetter);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && l.Status == LetterStatus.Draft, ct);
+        if (letter is null)
+        {
+            return null;
+        }
+        var held = await LetterFacts.HeldAsync(db, letter, edit.EffectiveDate, PortalTime.Today(time), ct);
+        return new DraftFacts(held, LetterFacts.Conflicts(letter.Kind, edit.Subject, edit.Body, edit.EffectiveDate, held));
+    }
+
+    private static string SavedMessage(int remerged, DateOnly effective, IReadOnlyList<FactConflict> conflicts)
+    {
+        var saved = remerged == 0 ? "Draft saved." : $"Draft saved; {remerged} mention{(remerged == 1 ? "" : "s")} of the old effective date now state{(remerged == 1 ? "s" : "")} {LetterMerge.Long(effective)}.";
+        return conflicts.Count == 0 ? saved : $"{saved} It cannot be issued yet: {string.Join("; ", conflicts.Select(c => c.Summary))}.";
     }
 
     public async Task<OperationResult> DiscardAsync(int id, CancellationToken ct = default)

@@ -49,6 +49,11 @@ public sealed class LetterIssuer(
             {
                 return OperationResult.Fail(problem);
             }
+            if (await ConflictAsync(db, draft, PortalTime.Today(time), ct) is { } conflict)
+            {
+                await accessLog.AppendAsync(LetterEvents.Access(user, draft, "issue refused: its text states another date", AccessOutcomes.Refused), ct);
+                return conflict;
+            }
         }
         await accessLog.AppendAsync(LetterEvents.Access(user, draft, "issue"), ct);
         for (var attempt = 1; ; attempt++)
@@ -91,6 +96,11 @@ public sealed class LetterIssuer(
         }
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(PortalTime.ToCity(now).DateTime);
+        // Checked again inside the write lock: what is printed is what this letter sets, whatever was saved meanwhile.
+        if (await ConflictAsync(db, letter, today, ct) is { } conflict)
+        {
+            return conflict;
+        }
         var (sequence, number) = await LetterNumbering.NextAsync(db, today.Year, ct);
         var signer = user.Identity?.Name ?? "";
         var pdf = renderer.Render(await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, ct));
@@ -105,17 +115,28 @@ public sealed class LetterIssuer(
         letter.PdfSha256 = Sha256(pdf);
 
         var summary = $"{number} issued: {LetterKinds.Title(letter.Kind).ToLowerInvariant()} letter, SHA-256 {letter.PdfSha256[..16]}….";
+        var agreement = await db.Agreements.SingleAsync(a => a.Id == letter.AgreementId, ct);
+        var effectiveUtc = LetterFacts.EffectiveUtc(letter.EffectiveDate);
         if (LetterKinds.EndsAccess(letter.Kind))
         {
-            var agreement = await db.Agreements.SingleAsync(a => a.Id == letter.AgreementId, ct);
-            agreement.TerminationEffectiveUtc = PortalTime.FromCity(letter.EffectiveDate, TimeOnly.MinValue);
+            agreement.TerminationEffectiveUtc = effectiveUtc;
             agreement.TerminationLetterNumber = number;
-            summary += $" The agreement terminates on {PortalTime.Format(agreement.TerminationEffectiveUtc.Value)}; the outside agency's access ends then.";
+            summary += $" The agreement terminates on {PortalTime.Format(effectiveUtc)}; the outside agency's access ends then.";
         }
         db.AgreementEvents.Add(LetterEvents.Timeline(letter, "letter-issued", summary, user, now));
+        LetterNotices.Issued(db, letter, agreement.Reference, effectiveUtc, now);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return OperationResult.Ok($"Issued as {number}.");
+    }
+
+    private static async Task<OperationResult?> ConflictAsync(PortalDbContext db, Letter letter, DateOnly issueDate, CancellationToken ct)
+    {
+        var held = await LetterFacts.HeldAsync(db, letter, letter.EffectiveDate, issueDate, ct);
+        var conflicts = LetterFacts.Conflicts(letter.Kind, letter.Subject, letter.Body, letter.EffectiveDate, held);
+        return conflicts.Count == 0 ? null
+            : OperationResult.Fail($"The letter was not issued: {string.Join(" ", conflicts.Select(c => c.Message))} " +
+                $"The dates the portal holds for it: {LetterFacts.Describe(held)}. {LetterFacts.Rule}");
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -62,7 +62,14 @@ public sealed record DecisionAwaitingLetter(
     int? LetterId,
     string? LetterNumber);
 
-public sealed record LetterDraftEdit(string Addressee, string Subject, string Body, DateOnly EffectiveDate);
+/// <summary>
+/// A draft's edited fields. When the effective date moves, the service re-merges the text's statements of the old date,
+/// unless <paramref name="TextFollowsDate"/> says the caller already did (the editor does, to show the Solicitor).
+/// </summary>
+public sealed record LetterDraftEdit(string Addressee, string Subject, string Body, DateOnly EffectiveDate, bool TextFollowsDate = false);
+
+/// <summary>The dates the portal holds for a draft and where its text contradicts them; issuing needs no conflicts.</summary>
+public sealed record DraftFacts(IReadOnlyList<HeldDate> Held, IReadOnlyList<FactConflict> Conflicts);
 
 public sealed record LetterVerification(bool IsIssuedLetter, string Sha256, int? LetterId, string? Number, string Message);
 

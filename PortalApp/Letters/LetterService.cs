@@ -121,6 +121,8 @@ public sealed class LetterService(
     public Task<OperationResult> UpdateDraftAsync(int id, LetterDraftEdit edit, CancellationToken ct = default) =>
         drafting.UpdateAsync(id, edit, ct);
 
+    public Task<DraftFacts?> DraftFactsAsync(int id, LetterDraftEdit edit, CancellationToken ct = default) => drafting.FactsAsync(id, edit, ct);
+
     public Task<OperationResult> DiscardDraftAsync(int id, CancellationToken ct = default) => drafting.DiscardAsync(id, ct);
 
     internal static readonly System.Linq.Expressions.Expression<Func<Letter, LetterRow>> ToRow = l => new LetterRow(
