@@ -89,8 +89,9 @@ public sealed class RecordSearchService(
                 : await Sorted(policy, matches, query).Skip(offset).Take(query.PageSize).Select(i => i.Id).ToListAsync(ct);
             rows = await masking.ReadRowsAsync(policy, ids, ct);
         }
-        await LogAsync(gate, AccessActions.Search, query.Describe(), withheld ? 0 : total, MaskingService.ListFields, ct,
-            withheld ? $"withheld: fewer than {options.Value.MinimumResultSize} matches" : null);
+        var (pageable, more) = withheld ? (0, false) : await PageableAsync(matches, total, window, ct);
+        await LogAsync(gate, AccessActions.Search, query.Describe(), pageable, MaskingService.ListFields, ct,
+            withheld ? $"withheld: fewer than {options.Value.MinimumResultSize} matches" : null, reach: new RecordReach(rows.Count, more));
         return new RecordSearchResult(rows, withheld ? 0 : total, total >= window, null,
             withheld ? $"Fewer than {options.Value.MinimumResultSize} records match. They are withheld so that no person is singled out by a filter: broaden the search." : null,
             policy.Source);
@@ -98,7 +99,7 @@ public sealed class RecordSearchService(
 
     public async Task<RecordViewResult> ViewAsync(int personId, CancellationToken ct = default)
     {
-        var target = $"person:{personId}";
+        var target = RecordReach.PersonTarget(personId);
         var gate = await AdmitAsync(AccessActions.RecordView, null, ct, target);
         if (gate.Refusal is not null)
         {
@@ -112,12 +113,12 @@ public sealed class RecordSearchService(
         }
         if (gate.IsLiaison)
         {
-            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, target, ct));
+            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, [personId], ct));
         }
         await LogAsync(gate, AccessActions.RecordView, null, 1, MaskingService.DetailFields, ct, null, target);
         if (gate.IsLiaison)
         {
-            oversight.Viewed(gate.User, target);
+            oversight.Reached(gate.User, [personId]);
         }
         return new RecordViewResult(detail, null);
     }
@@ -144,8 +145,33 @@ public sealed class RecordSearchService(
         {
             rows.AddRange(await masking.ReadRowsAsync(policy, chunk, ct));
         }
-        await LogAsync(gate, AccessActions.Export, query.Describe(), rows.Count, MaskingService.ListFields, ct);
+        var people = rows.Select(r => r.PersonId).ToHashSet();
+        if (gate.IsLiaison)
+        {
+            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, people, ct));
+        }
+        await LogAsync(gate, AccessActions.Export, query.Describe(), rows.Count, MaskingService.ListFields, ct, reach: new RecordReach(rows.Count, People: people));
+        if (gate.IsLiaison)
+        {
+            oversight.Reached(gate.User, people);
+        }
         return new RecordExport(RecordCsv.Write(rows), null, rows.Count);
+    }
+
+    /// <summary>
+    /// How many rows the role could page through (paging stops at the result window), for the log: the display's
+    /// count stops a little past the page, so a capped count is taken again up to the window, and one past it
+    /// to tell "more than the window".
+    /// </summary>
+    private async Task<(int Count, bool More)> PageableAsync(IQueryable<Involvement> matches, int total, int window, CancellationToken ct)
+    {
+        if (total < window)
+        {
+            return (total, false);
+        }
+        var max = options.Value.MaxResultWindow;
+        var count = await matches.Select(i => i.Id).Take(max + 1).CountAsync(ct);
+        return (Math.Min(count, max), count > max);
     }
 
     private bool WouldSingleOut(RolePolicy policy, RecordQuery query, int total) =>
@@ -261,7 +287,8 @@ public sealed class RecordSearchService(
         return gate;
     }
 
-    private Task LogAsync(Gate gate, string action, string? filters, int count, IReadOnlyList<string> shownFields, CancellationToken ct, string? note = null, string? target = null)
+    private Task LogAsync(Gate gate, string action, string? filters, int count, IReadOnlyList<string> shownFields, CancellationToken ct,
+        string? note = null, string? target = null, RecordReach? reach = null)
     {
         if (note is not null)
         {
@@ -271,6 +298,7 @@ public sealed class RecordSearchService(
         {
             Filters = filters,
             ResultCount = count,
+            Reach = reach,
             RevealedFields = count == 0 ? [] : gate.Policy!.UnmaskedFields(shownFields),
         }, ct);
     }
