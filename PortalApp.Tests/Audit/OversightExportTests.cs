@@ -52,7 +52,7 @@ public sealed partial class OversightExportTests(OversightExportTests.Host host)
         int Rows(int district) => arrestees.Count(a => a.District == district);
         var (pA, pB, pC, pD, pE) = (People(dA), People(dB), People(dC), People(dD), People(dE));
         var viewed = arrestees.Select(a => a.PersonId).First(p => !pA.Contains(p) && !pB.Contains(p) && !pC.Contains(p) && !pD.Contains(p) && !pE.Contains(p));
-        // A "from" date that leaves between the display's horizon (20 rows at one per page) and the window.
+        // A "from" date that leaves more than one page's counting window (20 rows at one per page) and less than ten's.
         var newest = arrestees.OrderByDescending(a => a.ArrestedUtc).ToList();
         var fromDay = DateOnly.FromDateTime(PortalTime.ToCity(newest[60].ArrestedUtc).DateTime);
         var sinceFrom = arrestees.Count(a => a.ArrestedUtc >= PortalTime.FromCity(fromDay, TimeOnly.MinValue));
@@ -67,8 +67,8 @@ public sealed partial class OversightExportTests(OversightExportTests.Host host)
         await RecordTestData.StatePurposeAsync(scope);
         var capped = await records.SearchAsync(new RecordQuery { PageSize = 1 });
         Assert.Equal((20, true), (capped.Total, capped.TotalIsCapped));
-        var recent = await records.SearchAsync(new RecordQuery { PageSize = 1, From = fromDay });
-        Assert.Equal((20, true), (recent.Total, recent.TotalIsCapped));
+        var recent = await records.SearchAsync(new RecordQuery { PageSize = 10, From = fromDay });
+        Assert.Equal((sinceFrom, false), (recent.Total, recent.TotalIsCapped));
         Assert.NotNull((await records.ViewAsync(viewed)).Detail);
         var first = await ExportAsync(records, new RecordQuery { District = dA }, Rows(dA));
         Assert.False(first.Flagged);
@@ -110,7 +110,7 @@ public sealed partial class OversightExportTests(OversightExportTests.Host host)
         var report = await auditor.ServiceProvider.GetRequiredService<OversightReportService>().BuildAsync(day, day.AddDays(1));
         Assert.Equal(expectedSummary, report.Summary);
         Assert.Equal(
-            ["1 shown of more than 200 matches", $"1 shown of {sinceFrom} matches", "25 shown of more than 200 matches"],
+            ["1 shown of more than 20 matches", $"10 shown of {sinceFrom} matches", "25 shown of more than 200 matches"],
             report.Searches.Select(s => s.Results));
         Assert.Equal(
             [$"{Rows(dA)} rows, {pA.Count} distinct people", "no file", $"{Rows(dB)} rows, {pB.Count} distinct people",
@@ -134,7 +134,7 @@ public sealed partial class OversightExportTests(OversightExportTests.Host host)
         Assert.Equal(
             ["liaison@portal.local", "0", "3", "1", "1", "5", $"{rows:N0}", $"{exported.Count + 1:N0}", "4"],
             page.Find("[data-testid=report-user]").QuerySelectorAll("td").Select(td => td.TextContent.Trim()));
-        Assert.Contains($"1 shown of {sinceFrom} matches", page.Find("[data-testid=report-searches]").TextContent, StringComparison.Ordinal);
+        Assert.Contains($"10 shown of {sinceFrom} matches", page.Find("[data-testid=report-searches]").TextContent, StringComparison.Ordinal);
         Assert.Contains($"{Rows(dC)} rows, {pC.Count} distinct people", page.Find("[data-testid=report-exports]").TextContent, StringComparison.Ordinal);
 
         var pdf = PdfText(OversightReportPdf.Render(report));

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace PortalApp.Audit;
 
-/// <summary>A search: <see cref="Matches"/> is what the role could page through (the log's result count), not the display's cap.</summary>
+/// <summary>
+/// A search: <see cref="Matches"/> is the log's result count, exact within the search's counting window; when more
+/// matched, <see cref="MoreMatches"/> says so and the report reads "more than" the window, never the window as a total.
+/// </summary>
 public sealed record OversightSearch(
     long EntryId, DateTimeOffset AtUtc, string? UserName, string? Purpose, string? Filters,
     int? Matches, bool MoreMatches, int? RowsReturned, string Outcome, bool Flagged)
