@@ -50,22 +50,24 @@ public sealed class AuditActivity(IDbContextFactory<PortalDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await period.Apply(db.AccessLog.AsNoTracking())
             .Where(e => e.Flagged || e.Action == AccessActions.Search || e.Action == AccessActions.RecordView || e.Action == AccessActions.Export)
-            .Select(e => new { e.AtUtc, e.Action, e.Role, e.PartyOrAgency, e.Flagged, e.Outcome, e.ResultCount, Filters = e.Action == AccessActions.Export ? e.Filters : null })
+            .Select(e => new { e.AtUtc, e.Action, e.Role, e.PartyOrAgency, e.Flagged, e.Outcome, e.ResultCount, e.Target, Filters = e.Action == AccessActions.Export ? e.Filters : null })
             .ToListAsync(ct);
         await reader.LogReadOnceAsync(user, "activity charts", period.Describe(), rows.Count, ct);
 
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();
         var points = rows.Select(r => new Point(
             DateOnly.FromDateTime(PortalTime.ToCity(r.AtUtc).DateTime), r.Action, Group(r.Role, r.PartyOrAgency), r.Flagged, r.Outcome == AccessOutcomes.Success,
-            r.ResultCount ?? 0, r.Action == AccessActions.Export ? RecordReach.Split(r.Filters).Reach?.People : null)).ToList();
-        var files = points.Where(p => p.Action == AccessActions.Export && p.Succeeded && p.People is not null).ToList();
+            r.ResultCount ?? 0, r.Action == AccessActions.Export ? RecordReach.Split(r.Filters).Reach?.People : null,
+            r.Action == AccessActions.Export && r.Target == RecordReach.RecordsTarget)).ToList();
+        // Record files only (not the auditors' own downloads); one logged before exports recorded people counts its rows.
+        var files = points.Where(p => p.RecordExport && p.Succeeded && (p.People is not null || p.Rows > 0)).ToList();
         var labels = days.Select(d => d.ToString("MMM d", CultureInfo.InvariantCulture)).ToList();
         return new AuditActivityReport(from, to,
             Chart(labels, days, points.Where(p => p.Action == AccessActions.Search && p.Succeeded)),
             Chart(labels, days, points.Where(p => p.Action == AccessActions.RecordView && p.Succeeded)),
             Chart(labels, days, files, p => p.Rows),
             files.Count,
-            files.SelectMany(p => p.People!).Distinct().Count(),
+            files.SelectMany(p => p.People ?? new HashSet<int>()).Distinct().Count(),
             Chart(labels, days, points.Where(p => p.Flagged)));
     }
 
@@ -90,5 +92,5 @@ public sealed class AuditActivity(IDbContextFactory<PortalDbContext> dbFactory, 
         return new AuditActivityChart(labels, series);
     }
 
-    private sealed record Point(DateOnly Day, string Action, string Group, bool Flagged, bool Succeeded, int Rows, IReadOnlySet<int>? People);
+    private sealed record Point(DateOnly Day, string Action, string Group, bool Flagged, bool Succeeded, int Rows, IReadOnlySet<int>? People, bool RecordExport);
 }

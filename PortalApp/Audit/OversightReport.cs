@@ -67,8 +67,8 @@ public sealed class OversightReportService(
                 g.Count(p => p.Entry.Action == AccessActions.Search),
                 g.Count(p => IsView(p.Entry)),
                 g.Where(p => IsView(p.Entry)).Select(p => p.Entry.Target).Distinct(StringComparer.Ordinal).Count(),
-                g.Count(p => ExportedPeople(p) is not null),
-                g.Where(p => ExportedPeople(p) is not null).Sum(p => p.Entry.ResultCount ?? 0),
+                exports.Count(x => x.UserName == g.First().Entry.UserName && x.Delivered),
+                exports.Where(x => x.UserName == g.First().Entry.UserName && x.Delivered).Sum(x => x.Rows),
                 Reached(g).Count,
                 g.Count(p => p.Entry.Flagged)))
             .ToList();

@@ -17,15 +17,18 @@ public sealed record OversightSearch(
 
 public sealed record OversightView(long EntryId, DateTimeOffset AtUtc, string? UserName, string? Target, string? RevealedFields, string? Purpose);
 
-/// <summary>An export: <see cref="People"/> is null when no file was handed over (refused, or withheld as too small).</summary>
+/// <summary>
+/// An export: <see cref="People"/> is null when no file was handed over (refused, or withheld as too small), and for a
+/// file logged before exports recorded their people.
+/// </summary>
 public sealed record OversightExport(
     long EntryId, DateTimeOffset AtUtc, string? UserName, string? Purpose, string? Filters,
     int Rows, int? People, string Outcome, bool Flagged)
 {
-    public bool Delivered => People is not null;
+    public bool Delivered => People is not null || (Outcome == AccessOutcomes.Success && Rows > 0);
 
-    public string Results => People is { } people
-        ? $"{OversightReport.N(Rows)} rows, {OversightReport.N(people)} distinct people"
+    public string Results => People is { } people ? $"{OversightReport.N(Rows)} rows, {OversightReport.N(people)} distinct people"
+        : Delivered ? $"{OversightReport.N(Rows)} rows, people not recorded"
         : "no file";
 }
 

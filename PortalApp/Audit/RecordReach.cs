@@ -56,6 +56,9 @@ public sealed record RecordReach(int Rows, bool MoreMatches = false, IReadOnlySe
 
     public static string? HumanFilters(string? stored) => Split(stored).Filters;
 
+    /// <summary>The target of record searches and exports (a view's target is the person).</summary>
+    public const string RecordsTarget = "records";
+
     /// <summary>A record view's target: the person viewed.</summary>
     public static string PersonTarget(int personId) => "person:" + personId.ToString(CultureInfo.InvariantCulture);
 

@@ -292,7 +292,7 @@ public sealed class RecordSearchService(
     private static AccessEvent Event(Gate gate, string action, string outcome, string? target) => new(action, outcome)
     {
         Actor = gate.User,
-        Target = target ?? "records",
+        Target = target ?? RecordReach.RecordsTarget,
         Flagged = gate.Flags.Count > 0,
         FlagReason = gate.Flags.Count > 0 ? string.Join("; ", gate.Flags) : null,
         Purpose = gate.Purpose?.Describe(),
