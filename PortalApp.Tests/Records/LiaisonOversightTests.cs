@@ -41,7 +41,7 @@ public sealed class LiaisonOversightTests(LiaisonOversightTests.Host host) : ICl
         await records.ViewAsync(people[2]);
         var flagged = await RecordTestData.LastLogAsync(host);
         Assert.True(flagged.Flagged);
-        Assert.Contains("3 distinct people viewed in an hour (limit 2)", flagged.FlagReason, StringComparison.Ordinal);
+        Assert.Contains("3 distinct people viewed or exported in an hour (limit 2)", flagged.FlagReason, StringComparison.Ordinal);
 
         host.Time.Advance(TimeSpan.FromHours(12));
         await records.StatePurposeAsync(StatedPurpose.ReasonCodes[1], "2026-CR-0099");

@@ -11,6 +11,8 @@ public sealed record AccessEvent(string Action, string Outcome = AccessOutcomes.
     public string? Target { get; init; }
     public string? Filters { get; init; }
     public int? ResultCount { get; init; }
+    /// <summary>For searches and exports of records: the rows handed over and, for an export, the people in it.</summary>
+    public RecordReach? Reach { get; init; }
     public IReadOnlyCollection<string>? RevealedFields { get; init; }
     public bool Flagged { get; init; }
     public string? FlagReason { get; init; }

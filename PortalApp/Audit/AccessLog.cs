@@ -35,7 +35,7 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
             PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? Agency : null),
             Action = e.Action,
             Target = Clip(e.Target, 300),
-            Filters = Clip(e.Filters, 2000),
+            Filters = RecordReach.Compose(Clip(e.Filters?.Replace(RecordReach.Separator, ' '), 2000), e.Reach),
             ResultCount = e.ResultCount,
             RevealedFields = e.RevealedFields is null ? null : string.Join(',', e.RevealedFields.Order(StringComparer.Ordinal)),
             Outcome = e.Outcome,

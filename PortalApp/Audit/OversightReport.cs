@@ -1,31 +1,15 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using Portal.Data.Entities;
 using PortalApp.Authorization;
 
 namespace PortalApp.Audit;
 
-public sealed record OversightSearch(long EntryId, DateTimeOffset AtUtc, string? UserName, string? Purpose, string? Filters, int? ResultCount, string Outcome, bool Flagged);
-
-public sealed record OversightView(long EntryId, DateTimeOffset AtUtc, string? UserName, string? Target, string? RevealedFields, string? Purpose);
-
-public sealed record OversightFlag(long EntryId, DateTimeOffset AtUtc, string? UserName, string Action, string? FlagReason, string Outcome, string? Filters);
-
-public sealed record OversightUser(string UserName, int SignIns, int Searches, int RecordsViewed, int DistinctRecords, int Flagged);
-
-public sealed record OversightField(string Field, int Times);
-
-public sealed record OversightReport(
-    DateOnly From, DateOnly To, DateTimeOffset GeneratedUtc, string GeneratedBy, ChainVerification Chain,
-    IReadOnlyList<OversightUser> Users, IReadOnlyList<OversightSearch> Searches, IReadOnlyList<OversightView> Views,
-    IReadOnlyList<OversightField> FieldsRevealed, IReadOnlyList<OversightFlag> Flags)
-{
-    public int DistinctRecords => Views.Select(v => v.Target).Distinct(StringComparer.Ordinal).Count();
-}
-
 /// <summary>
 /// What the outside agency did in a period: its searches and their filters, the records it viewed and the
-/// fields it saw unmasked, and every flagged attempt. Built for the city to answer "how did they use our data?".
+/// fields it saw unmasked, the files it exported and the people in them, and every flagged attempt. Every figure
+/// is read from the log entries summarised. Built for the city to answer "how did they use our data?".
 /// </summary>
 public sealed class OversightReportService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -63,23 +47,58 @@ public sealed class OversightReportService(
         }, ct);
         var chain = await verifier.VerifyAsync(ct);
 
-        var searches = entries.Where(e => e.Action == AccessActions.Search)
-            .Select(e => new OversightSearch(e.Id, e.AtUtc, e.UserName, e.Purpose, e.Filters, e.ResultCount, e.Outcome, e.Flagged)).ToList();
-        var views = entries.Where(e => e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success)
+        var parsed = entries.Select(e => (Entry: e, Split: RecordReach.Split(e.Filters))).ToList();
+        var searches = parsed.Where(p => p.Entry.Action == AccessActions.Search).Select(p => new OversightSearch(
+            p.Entry.Id, p.Entry.AtUtc, p.Entry.UserName, p.Entry.Purpose, p.Split.Filters, p.Entry.ResultCount,
+            p.Split.Reach?.MoreMatches ?? false, p.Split.Reach?.Rows, p.Entry.Outcome, p.Entry.Flagged)).ToList();
+        var views = entries.Where(IsView)
             .Select(e => new OversightView(e.Id, e.AtUtc, e.UserName, e.Target, e.RevealedFields, e.Purpose)).ToList();
+        var exports = parsed.Where(p => p.Entry.Action == AccessActions.Export).Select(p => new OversightExport(
+            p.Entry.Id, p.Entry.AtUtc, p.Entry.UserName, p.Entry.Purpose, p.Split.Filters, p.Entry.ResultCount ?? 0,
+            p.Split.Reach?.People?.Count, p.Entry.Outcome, p.Entry.Flagged)).ToList();
         var fields = views.SelectMany(v => (v.RevealedFields ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .GroupBy(f => f, StringComparer.Ordinal).Select(g => new OversightField(g.Key, g.Count()))
             .OrderByDescending(f => f.Times).ThenBy(f => f.Field, StringComparer.Ordinal).ToList();
-        var flags = entries.Where(e => e.Flagged)
-            .Select(e => new OversightFlag(e.Id, e.AtUtc, e.UserName, e.Action, e.FlagReason, e.Outcome, e.Filters)).ToList();
-        var users = entries.GroupBy(e => e.UserName ?? "(unknown)", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var flags = parsed.Where(p => p.Entry.Flagged)
+            .Select(p => new OversightFlag(p.Entry.Id, p.Entry.AtUtc, p.Entry.UserName, p.Entry.Action, p.Entry.FlagReason, p.Entry.Outcome, p.Split.Filters)).ToList();
+        var users = parsed.GroupBy(p => p.Entry.UserName ?? "(unknown)", StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new OversightUser(g.Key,
-                g.Count(e => e.Action == AccessActions.SignIn && e.Outcome == AccessOutcomes.Success),
-                g.Count(e => e.Action == AccessActions.Search),
-                g.Count(e => e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success),
-                g.Where(e => e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success).Select(e => e.Target).Distinct(StringComparer.Ordinal).Count(),
-                g.Count(e => e.Flagged)))
+                g.Count(p => p.Entry.Action == AccessActions.SignIn && p.Entry.Outcome == AccessOutcomes.Success),
+                g.Count(p => p.Entry.Action == AccessActions.Search),
+                g.Count(p => IsView(p.Entry)),
+                g.Where(p => IsView(p.Entry)).Select(p => p.Entry.Target).Distinct(StringComparer.Ordinal).Count(),
+                exports.Count(x => x.UserName == g.First().Entry.UserName && x.Delivered),
+                exports.Where(x => x.UserName == g.First().Entry.UserName && x.Delivered).Sum(x => x.Rows),
+                Reached(g).Count,
+                g.Count(p => p.Entry.Flagged)))
             .ToList();
-        return new OversightReport(from, to, time.GetUtcNow(), user.Identity?.Name ?? "", chain, users, searches, views, fields, flags);
+        var totals = new OversightTotals(
+            views.Select(v => v.Target).Distinct(StringComparer.Ordinal).Count(),
+            exports.Count(x => x.Delivered),
+            exports.Where(x => x.Delivered).Sum(x => x.Rows),
+            parsed.SelectMany(p => ExportedPeople(p) ?? Enumerable.Empty<int>()).Distinct().Count(),
+            Reached(parsed).Count);
+        return new OversightReport(from, to, time.GetUtcNow(), user.Identity?.Name ?? "", chain, users, searches, views, exports, fields, flags, totals);
+    }
+
+    private static bool IsView(AccessLogEntry e) => e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success;
+
+    /// <summary>The people in a delivered export file; null for any other entry (a refused or withheld export has none).</summary>
+    private static IReadOnlySet<int>? ExportedPeople((AccessLogEntry Entry, (string? Filters, RecordReach? Reach) Split) p) =>
+        p.Entry.Action == AccessActions.Export && p.Entry.Outcome == AccessOutcomes.Success ? p.Split.Reach?.People : null;
+
+    /// <summary>Distinct people viewed or exported.</summary>
+    private static HashSet<int> Reached(IEnumerable<(AccessLogEntry Entry, (string? Filters, RecordReach? Reach) Split)> entries)
+    {
+        var people = new HashSet<int>();
+        foreach (var p in entries)
+        {
+            if (IsView(p.Entry) && RecordReach.PersonOf(p.Entry.Target) is { } viewed)
+            {
+                people.Add(viewed);
+            }
+            people.UnionWith(ExportedPeople(p) ?? new HashSet<int>());
+        }
+        return people;
     }
 }

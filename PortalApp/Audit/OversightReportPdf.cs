@@ -15,10 +15,10 @@ public static class OversightReportPdf
         pdf.Rule();
 
         pdf.Heading("Summary");
-        pdf.Paragraph($"{r.Searches.Count} searches, {r.Views.Count} record views of {r.DistinctRecords} distinct records, {r.Flags.Count} flagged attempts.");
+        pdf.Paragraph(r.Summary);
         foreach (var u in r.Users)
         {
-            pdf.Paragraph($"{u.UserName}: {u.SignIns} sign-ins, {u.Searches} searches, {u.RecordsViewed} records viewed ({u.DistinctRecords} distinct), {u.Flagged} flagged.", indent: 12);
+            pdf.Paragraph(OversightReport.UserLine(u), indent: 12);
         }
 
         pdf.Heading("Fields revealed unmasked");
@@ -28,7 +28,10 @@ public static class OversightReportPdf
         Lines(pdf, r.Flags, f => $"#{f.EntryId} {PortalTime.Format(f.AtUtc)} · {f.UserName} · {f.Action} ({f.Outcome}) · {f.FlagReason}{(f.Filters is null ? "" : $" · filters: {f.Filters}")}", "None.");
 
         pdf.Heading($"Searches ({r.Searches.Count})");
-        Lines(pdf, r.Searches, s => $"#{s.EntryId} {PortalTime.Format(s.AtUtc)} · {s.UserName} · purpose: {s.Purpose ?? "none stated"} · filters: {s.Filters ?? "none"} · {s.ResultCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} results · {s.Outcome}{(s.Flagged ? " · FLAGGED" : "")}", "None.");
+        Lines(pdf, r.Searches, s => $"#{s.EntryId} {PortalTime.Format(s.AtUtc)} · {s.UserName} · purpose: {s.Purpose ?? "none stated"} · filters: {s.Filters ?? "none"} · {s.Results} · {s.Outcome}{(s.Flagged ? " · FLAGGED" : "")}", "None.");
+
+        pdf.Heading($"Exports ({r.Exports.Count})");
+        Lines(pdf, r.Exports, x => $"#{x.EntryId} {PortalTime.Format(x.AtUtc)} · {x.UserName} · purpose: {x.Purpose ?? "none stated"} · filters: {x.Filters ?? "none"} · {x.Results} · {x.Outcome}{(x.Flagged ? " · FLAGGED" : "")}", "None.");
 
         pdf.Heading($"Records viewed ({r.Views.Count})");
         Lines(pdf, r.Views, v => $"#{v.EntryId} {PortalTime.Format(v.AtUtc)} · {v.UserName} · {v.Target} · revealed: {v.RevealedFields ?? "none"} · purpose: {v.Purpose ?? "none stated"}", "None.");

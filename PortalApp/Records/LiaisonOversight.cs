@@ -10,8 +10,8 @@ namespace PortalApp.Records;
 
 /// <summary>
 /// The rules that flag the agency's use for the auditors without stopping it: use outside working hours,
-/// searches without a case number, and viewing more distinct people than the volume limits allow.
-/// (A singleton: it keeps each liaison's views of the last day in memory.)
+/// searches without a case number, and reaching (viewing or exporting) more distinct people than the volume limits allow.
+/// (A singleton: it keeps the people each liaison reached in the last day in memory.)
 /// </summary>
 public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactory, IOptions<RecordsOptions> options, TimeProvider time)
 {
@@ -31,43 +31,46 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
         return flags;
     }
 
-    /// <summary>Flags when viewing this person takes the liaison past the hourly or daily limit of distinct people.</summary>
-    public async Task<List<string>> VolumeFlagsAsync(ClaimsPrincipal user, string target, CancellationToken ct)
+    /// <summary>
+    /// Flags when reaching these people (one viewed, or the people in an export) takes the liaison past the hourly or
+    /// daily limit of distinct people reached by any means.
+    /// </summary>
+    public async Task<List<string>> VolumeFlagsAsync(ClaimsPrincipal user, IReadOnlyCollection<int> people, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var window = await WindowAsync(user, now, ct);
-        var (hour, day) = window.CountWith(target, now);
+        var (hour, day) = window.CountWith(people, now);
         var flags = new List<string>();
         if (hour > options.Value.LiaisonMaxPeoplePerHour)
         {
-            flags.Add($"volume: {hour} distinct people viewed in an hour (limit {options.Value.LiaisonMaxPeoplePerHour})");
+            flags.Add($"volume: {hour} distinct people viewed or exported in an hour (limit {options.Value.LiaisonMaxPeoplePerHour})");
         }
         if (day > options.Value.LiaisonMaxPeoplePerDay)
         {
-            flags.Add($"volume: {day} distinct people viewed in a day (limit {options.Value.LiaisonMaxPeoplePerDay})");
+            flags.Add($"volume: {day} distinct people viewed or exported in a day (limit {options.Value.LiaisonMaxPeoplePerDay})");
         }
         return flags;
     }
 
-    /// <summary>Counts a view once its log entry is stored.</summary>
-    public void Viewed(ClaimsPrincipal user, string target)
+    /// <summary>Counts people viewed or exported once the log entry is stored.</summary>
+    public void Reached(ClaimsPrincipal user, IReadOnlyCollection<int> people)
     {
         if (windows.TryGetValue(UserId(user), out var window))
         {
-            window.Add(target, time.GetUtcNow());
+            window.Add(people, time.GetUtcNow());
         }
     }
 
     private const long RereadAfterMs = 30_000;
 
-    private readonly ConcurrentDictionary<string, ViewWindow> windows = new();
+    private readonly ConcurrentDictionary<string, ReachWindow> windows = new();
 
     /// <summary>
-    /// The people this liaison viewed in the last day, with the last time of each. It is read from the log, then kept
-    /// up to date in memory with this instance's views and read again every 30 s (views through another instance
-    /// count from then on).
+    /// The people this liaison viewed or exported in the last day, with the last time of each. It is read from the
+    /// log, then kept up to date in memory with this instance's accesses and read again every 30 s (accesses through
+    /// another instance count from then on).
     /// </summary>
-    private async Task<ViewWindow> WindowAsync(ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
+    private async Task<ReachWindow> WindowAsync(ClaimsPrincipal user, DateTimeOffset now, CancellationToken ct)
     {
         var userId = UserId(user);
         if (windows.TryGetValue(userId, out var window) && Environment.TickCount64 - window.ReadAtMs < RereadAfterMs)
@@ -82,37 +85,67 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
             .Where(e => e.UserId == userId && e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success && e.AtUtc >= dayAgo)
             .GroupBy(e => e.Target)
             .Select(g => new { Target = g.Key, Last = g.Max(e => e.AtUtc) })
-            .ToDictionaryAsync(v => v.Target ?? "", v => v.Last, ct);
-        window = new ViewWindow(viewed, readAt);
+            .ToListAsync(ct);
+        var exported = await db.AccessLog.AsNoTracking()
+            .Where(e => e.UserId == userId && e.Action == AccessActions.Export && e.Outcome == AccessOutcomes.Success && e.AtUtc >= dayAgo)
+            .Select(e => new { e.AtUtc, e.Filters })
+            .ToListAsync(ct);
+        var last = new Dictionary<int, DateTimeOffset>();
+        void Note(int person, DateTimeOffset at)
+        {
+            if (!last.TryGetValue(person, out var seen) || seen < at)
+            {
+                last[person] = at;
+            }
+        }
+        foreach (var v in viewed)
+        {
+            if (RecordReach.PersonOf(v.Target) is { } person)
+            {
+                Note(person, v.Last);
+            }
+        }
+        foreach (var e in exported)
+        {
+            foreach (var person in RecordReach.Split(e.Filters).Reach?.People ?? new HashSet<int>())
+            {
+                Note(person, e.AtUtc);
+            }
+        }
+        window = new ReachWindow(last, readAt);
         windows[userId] = window;
         return window;
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    private sealed class ViewWindow(Dictionary<string, DateTimeOffset> lastViewed, long readAtMs)
+    private sealed class ReachWindow(Dictionary<int, DateTimeOffset> lastReached, long readAtMs)
     {
         public long ReadAtMs { get; } = readAtMs;
 
-        public void Add(string target, DateTimeOffset at)
+        public void Add(IReadOnlyCollection<int> people, DateTimeOffset at)
         {
-            lock (lastViewed)
+            lock (lastReached)
             {
-                lastViewed[target] = at;
+                foreach (var person in people)
+                {
+                    lastReached[person] = at;
+                }
             }
         }
 
-        /// <summary>Distinct people in the last hour and day, counting this one.</summary>
-        public (int Hour, int Day) CountWith(string target, DateTimeOffset now)
+        /// <summary>Distinct people in the last hour and day, counting these.</summary>
+        public (int Hour, int Day) CountWith(IReadOnlyCollection<int> people, DateTimeOffset now)
         {
             var (hourAgo, dayAgo) = (now.AddHours(-1), now.AddDays(-1));
-            lock (lastViewed)
+            var these = people as IReadOnlySet<int> ?? people.ToHashSet();
+            lock (lastReached)
             {
-                var hour = 1;
-                var day = 1;
-                foreach (var (viewed, last) in lastViewed)
+                var hour = these.Count;
+                var day = these.Count;
+                foreach (var (person, last) in lastReached)
                 {
-                    if (viewed == target || last < dayAgo)
+                    if (these.Contains(person) || last < dayAgo)
                     {
                         continue;
                     }
