@@ -79,6 +79,7 @@ public sealed class AgreementLifecycleBrowserTests(AgreementLifecycleBrowserTest
         await Assertions.Expect(liaison.GetByTestId("entry-records")).ToHaveCountAsync(0);
         await Assertions.Expect(liaison.GetByTestId("nav-records")).ToHaveCountAsync(0);
         await Assertions.Expect(liaison.GetByTestId("access-ends")).ToHaveCountAsync(0);
+        await Assertions.Expect(liaison.GetByTestId("access-ended")).ToContainTextAsync($"Terminated on {cutOffDate:MMMM d, yyyy} under letter {letterNumber}");
         await liaison.GotoAsync($"{host.BaseUrl}/records");
         await Assertions.Expect(liaison.GetByTestId("records-refused")).ToContainTextAsync($"under letter {letterNumber}");
         await liaison.Context.CloseAsync();

@@ -6,8 +6,11 @@ using PortalApp.Masking;
 
 namespace PortalApp.Records;
 
-/// <summary>Whether arrest records are offered to the signed-in user, and what the liaison is told about the end of their access.</summary>
-public sealed record RecordsOfferState(bool Offered, string? AccessEndsNotice)
+/// <summary>
+/// Whether arrest records are offered to the signed-in user, and what the liaison is told about the end of their access:
+/// before the cut-off when it comes, after it that it has come.
+/// </summary>
+public sealed record RecordsOfferState(bool Offered, string? AccessEndsNotice, string? AccessEndedNotice = null)
 {
     public static readonly RecordsOfferState NotOffered = new(false, null);
 }
@@ -46,6 +49,6 @@ public sealed class RecordsOffer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var facts = await LifecycleFacts.LoadAsync(db, [agreement.Id], ct);
         var lifecycle = AgreementLifecycle.Of(agreement, facts[agreement.Id], time.GetUtcNow());
-        return new RecordsOfferState(lifecycle.OffersRecords, lifecycle.AccessEndsNotice);
+        return new RecordsOfferState(lifecycle.OffersRecords, lifecycle.AccessEndsNotice, lifecycle.OffersRecords ? null : lifecycle.Summary);
     }
 }
