@@ -26,7 +26,7 @@ public sealed class AgreementAdminTests(BallotHost host)
         await using var scope = await host.ScopeAsAsync("auditor@portal.local");
         var agreements = scope.ServiceProvider.GetRequiredService<AgreementService>();
         var detail = (await agreements.GetAsync(id))!;
-        Assert.Contains(await agreements.ListAsync(), a => a.Id == id && a.Status == AgreementStatus.Active);
+        Assert.Contains(await agreements.ListAsync(), a => a.Id == id && a.Lifecycle.Phase == LifecyclePhase.Active);
         Assert.Equal(["City", "DistrictAttorney", "Courts"], detail.Seats.Select(s => s.Party.ToString()));
         Assert.Equal("Marcus Ortega (City, alternate)", detail.Seats[0].AlternateName);
         Assert.Equal(AgreementTimeline.Created, Assert.Single(detail.Timeline).Kind);

@@ -21,7 +21,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         typeof(global::PortalApp.Letters.LetterService), typeof(global::PortalApp.Letters.LetterIssuer), typeof(global::PortalApp.Letters.LetterVerifier), typeof(global::PortalApp.Letters.LetterDrafting),
         typeof(global::PortalApp.Letters.LetterTracking), typeof(global::PortalApp.Letters.LetterTemplates), typeof(global::PortalApp.Audit.AccessLogReader), typeof(global::PortalApp.Audit.AccessLogExport),
         typeof(global::PortalApp.Audit.FlagReviewQueue), typeof(global::PortalApp.Audit.OversightReportService), typeof(global::PortalApp.Audit.AuditActivity),
-        typeof(global::PortalApp.Notifications.NotificationService),
+        typeof(global::PortalApp.Notifications.NotificationService), typeof(global::PortalApp.Records.RecordsOffer),
     ];
 
     /// <summary>"Type.Method" → the capability it demands.</summary>
@@ -90,6 +90,8 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["NotificationService.LatestAsync"] = Policies.SignedIn,
         ["NotificationService.BellAsync"] = Policies.SignedIn,
         ["NotificationService.MarkAllReadAsync"] = Policies.SignedIn,
+        ["MaskingPolicyService.LiaisonAgreementAsync"] = Policies.BrowseRecords,
+        ["RecordsOffer.ForCurrentUserAsync"] = Policies.SignedIn,
     };
 
     /// <summary>Methods that are deliberately open inside the process (they serve other services, not people).</summary>

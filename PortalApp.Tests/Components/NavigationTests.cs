@@ -1,13 +1,27 @@
 using System.Security.Claims;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PortalApp.Authorization;
+using PortalApp.Ballots;
 using PortalApp.Components.Layout;
+using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Components;
 
 public sealed class NavigationTests : MudComponentTest
 {
+    /// <summary>The answer the records offer gives, as the real one would for a role (and, for the liaison, their agreement).</summary>
+    private sealed class StatedOffer(RecordsOfferState state) : IRecordsOffer
+    {
+        public Task<RecordsOfferState> ForCurrentUserAsync(CancellationToken ct = default) => Task.FromResult(state);
+    }
+
+    private void Offer(bool offered) =>
+        Services.AddSingleton<IRecordsOffer>(new StatedOffer(new RecordsOfferState(offered, null)))
+            .AddSingleton(new BallotNotifier(NullLogger<BallotNotifier>.Instance));
+
     public static TheoryData<string> AllRoles() => [.. Roles.All];
 
     [Theory]
@@ -18,12 +32,27 @@ public sealed class NavigationTests : MudComponentTest
         auth.SetAuthorized($"{role}@portal.local");
         auth.SetRoles(role);
         auth.SetPolicies([.. CapabilityMap.RolesFor.Where(p => p.Value.Contains(role)).Select(p => p.Key)]);
+        Offer(CapabilityMap.Allows(role, Policies.BrowseRecords));
 
         var menu = RenderWithMud<NavMenu>();
 
         var shown = menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid") ?? "").ToHashSet();
         var expected = NavItems.All.Where(i => CapabilityMap.Allows(role, i.Policy)).Select(i => $"nav-{i.Key}").ToHashSet();
         Assert.Equal(expected, shown);
+    }
+
+    [Fact]
+    public void TheDrawerOffersTheLiaisonNoRecordsOnceTheirAgreementIsNoLongerInForce()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("liaison@portal.local");
+        auth.SetRoles(Roles.AgencyLiaison);
+        auth.SetPolicies([.. CapabilityMap.RolesFor.Where(p => p.Value.Contains(Roles.AgencyLiaison)).Select(p => p.Key)]);
+        Offer(false);
+
+        var menu = RenderWithMud<NavMenu>();
+
+        Assert.Empty(menu.FindAll("[data-testid=nav-records]"));
     }
 
     [Fact]

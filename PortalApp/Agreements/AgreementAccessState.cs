@@ -20,7 +20,8 @@ public sealed record AgreementAccessState(bool InForce, DateTimeOffset? CutOffUt
             (true, { } at) => $"terminating on {PortalTime.Format(at)}{under}",
             (true, null) => $"in force until {PortalTime.Format(AgreementTerms.EndOfTermUtc(agreement))}",
             (false, { } at) when nowUtc >= at => $"access ended on {PortalTime.Format(at)}{under}",
-            _ => $"not in force ({agreement.Status})",
+            // Draft, expired or terminated do not depend on ballots, so the lifecycle needs no ballot facts to name them.
+            _ => $"not in force ({AgreementLifecycle.Of(agreement, LifecycleFacts.None, nowUtc).Label.ToLowerInvariant()})",
         };
         return new AgreementAccessState(inForce, cutOff, letter, summary);
     }

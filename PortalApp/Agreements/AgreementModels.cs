@@ -3,9 +3,15 @@ using PortalApp.Ballots;
 
 namespace PortalApp.Agreements;
 
-public sealed record AgreementSummary(
-    int Id, string Reference, string Title, string Counterparty, AgreementStatus Status,
-    DateOnly ExpiryDate, DateOnly NoticeDeadline, int DaysToNoticeDeadline, int? ReminderStage, int? OpenBallotId);
+/// <summary>One row of the agreements list; its state, dates and reminders all come from <see cref="AgreementLifecycle"/>.</summary>
+public sealed record AgreementSummary(int Id, string Reference, string Title, string Counterparty, AgreementLifecycle Lifecycle, int? OpenBallotId)
+{
+    public DateOnly NoticeDeadline => Lifecycle.NoticeDeadline;
+
+    public int DaysToNoticeDeadline => Lifecycle.DaysToNoticeDeadline;
+
+    public int? ReminderStage => Lifecycle.ReminderStage;
+}
 
 public sealed record SeatHolderView(Party Party, string PrimaryUserId, string PrimaryName, string? AlternateUserId, string? AlternateName);
 
@@ -16,9 +22,8 @@ public sealed record BallotSummary(int Id, string Term, DateTimeOffset OpensUtc,
 public sealed record TimelineEntry(DateTimeOffset AtUtc, string Kind, string Summary, string? Actor);
 
 public sealed record AgreementDetail(
-    int Id, string Reference, string Title, string Counterparty, string CounterpartyAddress, AgreementStatus Status,
+    int Id, string Reference, string Title, string Counterparty, string CounterpartyAddress, AgreementLifecycle Lifecycle,
     DateOnly EffectiveDate, DateOnly ExpiryDate, int NoticePeriodDays, int RenewalTermMonths, DecisionOutcome DefaultOutcome,
-    DateOnly NoticeDeadline, DateTimeOffset NoticeDeadlineEndUtc, int DaysToNoticeDeadline, int? ReminderStage,
     IReadOnlyList<SeatHolderView> Seats, IReadOnlyList<AmendmentView> Amendments, IReadOnlyList<BallotSummary> Ballots,
     IReadOnlyList<TimelineEntry> Timeline);
 

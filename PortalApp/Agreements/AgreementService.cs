@@ -17,23 +17,29 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync();
         var openBallots = await db.Ballots.AsNoTracking().Where(b => b.Decision == null)
             .Select(b => new { b.AgreementId, b.Id }).ToListAsync();
-        var today = PortalTime.Today(time);
-        return agreements.Select(a =>
-        {
-            var days = AgreementTerms.DaysToNoticeDeadline(a, today);
-            return new AgreementSummary(a.Id, a.Reference, a.Title, a.Counterparty, a.Status, a.ExpiryDate,
-                AgreementTerms.NoticeDeadline(a), days, AgreementTerms.IsOpenForDecision(a) ? AgreementTerms.ReminderStage(days) : null,
-                openBallots.Where(b => b.AgreementId == a.Id).Select(b => (int?)b.Id).FirstOrDefault());
-        }).ToList();
+        var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, time.GetUtcNow(), CancellationToken.None);
+        return agreements.Select(a => new AgreementSummary(a.Id, a.Reference, a.Title, a.Counterparty, lifecycles[a.Id],
+            openBallots.Where(b => b.AgreementId == a.Id).Select(b => (int?)b.Id).FirstOrDefault())).ToList();
     }
 
-    /// <summary>Agreements in force whose notice deadline lies ahead, nearest first (reminders start 120 days before).</summary>
+    /// <summary>Agreements to which notice can still be given, nearest deadline first (reminders start 120 days before).</summary>
     public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5)
     {
         var all = await ListAsync();
-        return all.Where(a => a.DaysToNoticeDeadline >= 0 && a.Status is AgreementStatus.Active or AgreementStatus.UnderReview)
-            .OrderBy(a => a.DaysToNoticeDeadline).Take(take).ToList();
+        return UpcomingNoticeDeadlines(all, take);
     }
+
+    public static IReadOnlyList<AgreementSummary> UpcomingNoticeDeadlines(IEnumerable<AgreementSummary> all, int take = 5) =>
+        all.Where(a => a.Lifecycle.NoticeCanBeGiven).OrderBy(a => a.DaysToNoticeDeadline).Take(take).ToList();
+
+    /// <summary>Agreements whose state has moved past plain "Active": under review, decided, ending, or ended in the last 90 days.</summary>
+    public static IReadOnlyList<AgreementSummary> InChange(IEnumerable<AgreementSummary> all, DateOnly cityToday) =>
+        all.Where(a => a.Lifecycle.Phase switch
+        {
+            LifecyclePhase.Draft or LifecyclePhase.Active => false,
+            LifecyclePhase.Terminated or LifecyclePhase.Expired => a.Lifecycle.EndsOn.AddDays(90) >= cityToday,
+            _ => true,
+        }).ToList();
 
     public async Task<AgreementDetail?> GetAsync(int id)
     {
@@ -50,14 +56,10 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         }
         var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
         var now = time.GetUtcNow();
-        var today = PortalTime.Today(time);
         var amendments = a.Amendments.OrderBy(m => m.Number).ToList();
-        var days = AgreementTerms.DaysToNoticeDeadline(a, today);
         return new AgreementDetail(
-            a.Id, a.Reference, a.Title, a.Counterparty, a.CounterpartyAddress, a.Status,
+            a.Id, a.Reference, a.Title, a.Counterparty, a.CounterpartyAddress, AgreementLifecycle.Of(a, LifecycleFacts.From(a.Ballots), now),
             a.EffectiveDate, a.ExpiryDate, a.NoticePeriodDays, a.RenewalTermMonths, a.DefaultOutcome,
-            AgreementTerms.NoticeDeadline(a), AgreementTerms.NoticeDeadlineEndUtc(a), days,
-            AgreementTerms.IsOpenForDecision(a) ? AgreementTerms.ReminderStage(days) : null,
             a.Seats.OrderBy(s => s.Party).Select(s => new SeatHolderView(s.Party, s.PrimaryUserId, names.GetValueOrDefault(s.PrimaryUserId, "(unassigned)"),
                 s.AlternateUserId, s.AlternateUserId is null ? null : names.GetValueOrDefault(s.AlternateUserId))).ToList(),
             amendments.Select((m, i) => new AmendmentView(m.Id, m.Number, m.Title, m.EffectiveDate, m.Summary, m.Schedule, m.ContentHash,

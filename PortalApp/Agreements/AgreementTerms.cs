@@ -42,7 +42,4 @@ public static class AgreementTerms
     /// <summary>The latest reminder reached (120, 90 or 30), or null when the deadline is further off or past.</summary>
     public static int? ReminderStage(int daysToDeadline) =>
         daysToDeadline < 0 ? null : ReminderDays.Where(d => daysToDeadline <= d).Cast<int?>().LastOrDefault();
-
-    public static bool IsOpenForDecision(Agreement agreement) =>
-        agreement.Status is AgreementStatus.Active or AgreementStatus.UnderReview or AgreementStatus.Draft;
 }

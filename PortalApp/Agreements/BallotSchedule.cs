@@ -36,9 +36,11 @@ public static class BallotSchedule
         {
             errors.Add($"The termination threshold must be between 1 and the number of seats ({seats}).");
         }
-        if (agreement.Status is AgreementStatus.Terminated or AgreementStatus.Expired)
+        // Ending and ended do not depend on ballots, so the lifecycle needs no ballot facts here.
+        var lifecycle = AgreementLifecycle.Of(agreement, LifecycleFacts.None, nowUtc);
+        if (lifecycle.Phase is LifecyclePhase.Terminating or LifecyclePhase.Terminated or LifecyclePhase.Expired)
         {
-            errors.Add($"The agreement is {agreement.Status}; there is no term left to decide.");
+            errors.Add($"The agreement is {lifecycle.Label.ToLowerInvariant()}; there is no term left to decide.");
         }
         return errors;
     }

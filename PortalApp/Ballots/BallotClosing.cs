@@ -64,21 +64,23 @@ public sealed class BallotClosing(
     public async Task<int> PostDeadlineRemindersAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var today = PortalTime.Today(time);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Under the write lock, so two runs cannot both post the same reminder.
         await using var tx = await ChainTransaction.BeginAsync(db, ct);
         var agreements = await db.Agreements.Where(a => a.Status == Portal.Data.Entities.AgreementStatus.Active
             || a.Status == Portal.Data.Entities.AgreementStatus.UnderReview).ToListAsync(ct);
+        var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, now, ct);
         var posted = 0;
         foreach (var agreement in agreements)
         {
-            var days = AgreementTerms.DaysToNoticeDeadline(agreement, today);
-            if (AgreementTerms.ReminderStage(days) is not { } stage)
+            // Only while notice can still be given: never once a termination letter has set a cut-off.
+            var lifecycle = lifecycles[agreement.Id];
+            if (lifecycle.ReminderStage is not { } stage)
             {
                 continue;
             }
-            var deadline = AgreementTerms.NoticeDeadline(agreement);
+            var days = lifecycle.DaysToNoticeDeadline;
+            var deadline = lifecycle.NoticeDeadline;
             var marker = $"notice deadline of {deadline:MMMM d, yyyy}";
             var already = await db.AgreementEvents.AsNoTracking()
                 .Where(e => e.AgreementId == agreement.Id && e.Kind == AgreementTimeline.Reminder && e.Summary.Contains(marker))

@@ -47,6 +47,7 @@ public sealed class TerminationScheduler(
     IServiceScopeFactory scopes,
     TerminationSignal signal,
     ClusterLease lease,
+    Ballots.BallotNotifier notifier,
     TimeProvider time,
     ILogger<TerminationScheduler> logger) : BackgroundService
 {
@@ -109,6 +110,11 @@ public sealed class TerminationScheduler(
                 logger.LogInformation("Agreement {Reference} terminated under letter {Letter}.", agreement.Reference, agreement.TerminationLetterNumber);
             }
             await db.SaveChangesAsync(ct);
+            // Open pages (the liaison's dashboard and menu among them) reread the agreement's lifecycle.
+            foreach (var agreement in due)
+            {
+                notifier.Publish(new Ballots.BallotChange(Ballots.BallotChangeKind.AgreementChanged, agreement.Id, null));
+            }
         }
         return await NextCutOffAsync(now, ct);
     }

@@ -62,14 +62,26 @@ public sealed class MaskingPolicyService(
                 $"policy v{latest.Version}")));
     }
 
+    /// <summary>
+    /// The agreement the liaison's access follows, found exactly as <see cref="AccessForRoleAsync"/> finds it for the
+    /// liaison, so the pages that tell the liaison about their access speak of the agreement that is enforced.
+    /// </summary>
+    public async Task<Agreement?> LiaisonAgreementAsync(CancellationToken ct = default)
+    {
+        await capabilities.RequireAsync(Policies.BrowseRecords);
+        return (await LiaisonScheduleAsync(ct))?.Agreement;
+    }
+
+    // Every liaison search and view asks this: the agreement and its latest schedule come from memory while unchanged.
+    private Task<LiaisonSchedule?> LiaisonScheduleAsync(CancellationToken ct) => cache.ScheduleAsync(async () =>
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
+    });
+
     private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
     {
-        // Every liaison search and view asks this: the agreement and its latest schedule come from memory while unchanged.
-        var found = await cache.ScheduleAsync(async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
-        });
+        var found = await LiaisonScheduleAsync(ct);
         var now = time.GetUtcNow();
         if (found is null)
         {

@@ -11,6 +11,8 @@ public static class RecordsServices
         services.AddSingleton<PurposeRegistry>();
         services.AddSingleton<LiaisonOversight>();
         services.AddScoped<RecordSearchService>();
+        services.AddScoped<RecordsOffer>();
+        services.AddScoped<IRecordsOffer>(sp => sp.GetRequiredService<RecordsOffer>());
         services.AddScoped<Seeding.RecordsDemoSeeder>();
         return services;
     }

@@ -8,6 +8,9 @@ public static class NavItems
 {
     public sealed record Item(string Key, string Title, string Href, string Policy, string Icon, string Description);
 
+    /// <summary>The entries to show: records only while they are offered to the user (for the liaison, while their agreement is in force).</summary>
+    public static IEnumerable<Item> For(Records.RecordsOfferState offer) => All.Where(i => i.Key != "records" || offer.Offered);
+
     public static readonly IReadOnlyList<Item> All =
     [
         new("agreements", "Agreements", "/agreements", Policies.ReadAgreements, Icons.Material.Filled.Handshake, "The data-sharing agreement, its amendments, ballots and timeline."),
