@@ -28,7 +28,7 @@ public static class PortalServices
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o =>
             {
-                // Circuit settings, chosen from the capacity bench (README, "Capacity"):
+                // Circuit settings, chosen from the capacity bench (docs/capacity.md):
                 // A dropped connection (laptop lid, flaky Wi-Fi) gets three minutes to come back with its state; this
                 // is a promise to the person, not a memory knob, so it stays at the framework's default.
                 o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);

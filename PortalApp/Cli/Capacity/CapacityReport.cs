@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PortalApp.Cli.Capacity;
 
-/// <summary>What a run measured, printed as the tables the README keeps and the one summary line.</summary>
+/// <summary>What a run measured, printed as the tables docs/capacity.md keeps and the one summary line.</summary>
 public sealed class CapacityReport
 {
     public required int Circuits { get; init; }

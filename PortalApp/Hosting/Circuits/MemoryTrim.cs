@@ -10,7 +10,7 @@ namespace PortalApp.Hosting.Circuits;
 /// (retained ones included, so it acts once the retention period has let go of them): once at least
 /// <see cref="MinimumDrop"/> circuits have closed since the peak and at most half the peak remain, it runs one
 /// aggressive, compacting collection, which decommits the GC's free space, and asks the C allocator to release its
-/// free pages. Measured in the capacity bench (README, "Capacity"). The people still connected pay one full
+/// free pages. Measured in the capacity bench (docs/capacity.md). The people still connected pay one full
 /// collection of what is live (tens to a few hundred milliseconds), at most once each time the count halves.
 /// </summary>
 public sealed partial class MemoryTrim(CircuitCensus census, TimeProvider time, ILogger<MemoryTrim> logger) : BackgroundService
