@@ -14,6 +14,9 @@ public enum ClusterDuty : long
 
     /// <summary>"PortalTS": marking agreements Terminated at their letters' effective instant.</summary>
     Terminations = 0x506F7274616C5453,
+
+    /// <summary>"PortalAC": changes to accounts, one at a time, so two Admins cannot lock each other out at once.</summary>
+    AccountChanges = 0x506F7274616C4143,
 }
 
 /// <summary>
