@@ -41,11 +41,20 @@ public sealed class AccountStanding(
         {
             return false;
         }
-        var row = await ReadAsync(id, ct);
-        return row.Exists
-            && !(row.LockoutEnd is { } end && end > time.GetUtcNow())
-            && row.Stamp == user.FindFirstValue(claims.SecurityStampClaimType);
+        var stamp = user.FindFirstValue(claims.SecurityStampClaimType);
+        var (row, cached) = await ReadAsync(id, ct);
+        if (!Stands(row, stamp) && cached)
+        {
+            // The person's own stamp change (a new password, two-factor enrolled) issues a cookie newer than the cached
+            // row: refuse only what the database itself refuses.
+            rows.TryRemove(id, out _);
+            (row, _) = await ReadAsync(id, ct);
+        }
+        return Stands(row, stamp);
     }
+
+    private bool Stands(Row row, string? stamp) =>
+        row.Exists && !(row.LockoutEnd is { } end && end > time.GetUtcNow()) && row.Stamp == stamp;
 
     /// <summary>Call after an account change has been saved: every open session of that account ends, on every instance.</summary>
     public void Revoke(string userId)
@@ -73,14 +82,14 @@ public sealed class AccountStanding(
         return new Subscription(() => listeners.TryRemove(key, out _));
     }
 
-    private async Task<Row> ReadAsync(string id, CancellationToken ct)
+    private async Task<(Row Row, bool Cached)> ReadAsync(string id, CancellationToken ct)
     {
         // Freshness is measured on the machine's monotonic clock, not the injected TimeProvider: it bounds how stale a
         // cached row may be in real seconds, whatever the portal's notion of "now" (tests move that one by hours).
         var now = Stopwatch.GetTimestamp();
         if (rows.TryGetValue(id, out var cached) && Stopwatch.GetElapsedTime(cached.ReadAt, now) < FreshFor)
         {
-            return cached;
+            return (cached, true);
         }
         var seen = Interlocked.Read(ref revocations);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -92,7 +101,7 @@ public sealed class AccountStanding(
         {
             rows[id] = row;
         }
-        return row;
+        return (row, false);
     }
 
     private async Task NotifyAsync(Func<string, Task> listener, string userId)
