@@ -66,6 +66,7 @@ public sealed class AccountStanding(
     /// <summary>A revocation made here or relayed from another instance: forget the row, end this instance's circuits.</summary>
     public void Deliver(string userId)
     {
+        logger.LogInformation("Account {UserId} was revoked: its sessions on this instance end now.", userId);
         Interlocked.Increment(ref revocations);
         rows.TryRemove(userId, out _);
         foreach (var listener in listeners.Values)
