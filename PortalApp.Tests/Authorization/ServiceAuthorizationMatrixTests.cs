@@ -33,6 +33,8 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["UserAdminService.LockAsync"] = Policies.ManageUsers,
         ["UserAdminService.UnlockAsync"] = Policies.ManageUsers,
         ["UserAdminService.ResetPasswordAsync"] = Policies.ManageUsers,
+        ["UserAdminService.ResetTwoFactorAsync"] = Policies.ManageUsers,
+        ["UserAdminService.DeleteAsync"] = Policies.ManageUsers,
         ["AgreementService.ListAsync"] = Policies.ReadAgreements,
         ["AgreementService.UpcomingNoticeDeadlinesAsync"] = Policies.ReadAgreements,
         ["AgreementService.GetAsync"] = Policies.ReadAgreements,

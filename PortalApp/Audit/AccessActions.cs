@@ -13,6 +13,8 @@ public static class AccessActions
     public const string UserChange = "user-change";
     public const string UserLock = "user-lock";
     public const string UserUnlock = "user-unlock";
+    public const string UserDelete = "user-delete";
+    public const string TwoFactorReset = "two-factor-reset";
     public const string PasswordReset = "password-reset";
     public const string Search = "search";
     public const string RecordView = "record-view";

@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using PortalApp.Users;
 
 namespace PortalApp.Authorization;
 
 /// <summary>
 /// The service-side lock: every service method that reads or changes protected data asks this first,
-/// so a missing page attribute or a crafted circuit call still meets the policy.
+/// so a missing page attribute or a crafted circuit call still meets the policy. It judges the account as it stands
+/// now, not as it stood when the circuit or cookie was issued: a locked, demoted, reset or deleted account is refused.
 /// </summary>
-public sealed class Capabilities(IAuthorizationService authorization, AuthenticationStateProvider? authState = null)
+public sealed class Capabilities(IAuthorizationService authorization, AccountStanding standing, AuthenticationStateProvider? authState = null)
 {
     public async Task<ClaimsPrincipal> CurrentUserAsync() =>
         authState is null ? new ClaimsPrincipal() : (await authState.GetAuthenticationStateAsync()).User;
@@ -16,8 +18,7 @@ public sealed class Capabilities(IAuthorizationService authorization, Authentica
     public async Task<ClaimsPrincipal> RequireAsync(string policy, ClaimsPrincipal? user = null)
     {
         user ??= await CurrentUserAsync();
-        var result = await authorization.AuthorizeAsync(user, policy);
-        if (!result.Succeeded)
+        if (!await HasAsync(policy, user))
         {
             throw new CapabilityDeniedException(policy);
         }
@@ -27,7 +28,7 @@ public sealed class Capabilities(IAuthorizationService authorization, Authentica
     public async Task<bool> HasAsync(string policy, ClaimsPrincipal? user = null)
     {
         user ??= await CurrentUserAsync();
-        return (await authorization.AuthorizeAsync(user, policy)).Succeeded;
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded && await standing.IsCurrentAsync(user);
     }
 }
 

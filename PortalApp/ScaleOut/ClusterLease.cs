@@ -14,6 +14,9 @@ public enum ClusterDuty : long
 
     /// <summary>"PortalTS": marking agreements Terminated at their letters' effective instant.</summary>
     Terminations = 0x506F7274616C5453,
+
+    /// <summary>"PortalAC": changes to accounts, one at a time, so two Admins cannot lock each other out at once.</summary>
+    AccountChanges = 0x506F7274616C4143,
 }
 
 /// <summary>
@@ -42,6 +45,9 @@ public sealed class ClusterLease(IDbContextFactory<PortalDbContext> dbFactory, I
         var key = (long)duty;
         if (wait)
         {
+            // The wait lasts as long as the other instance's run (a first migration and seed on a busy machine took
+            // over 30 s, the default command timeout, and failed the waiting instance's start).
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({key})", ct);
         }
         else if (!(await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({key}) AS \"Value\"").ToListAsync(ct)).Single())

@@ -4,6 +4,7 @@ using Npgsql;
 using Portal.Data;
 using PortalApp.Ballots;
 using PortalApp.Letters;
+using PortalApp.Users;
 
 namespace PortalApp.ScaleOut;
 
@@ -11,13 +12,15 @@ namespace PortalApp.ScaleOut;
 /// Carries live changes between instances that share one PostgreSQL database. A change published on this instance
 /// (after its transaction committed) is sent with NOTIFY; a change another instance sent arrives through LISTEN on a
 /// dedicated connection and is delivered to this instance's listeners only, so nothing echoes back. The same channel
-/// wakes the termination scheduler wherever it runs. Reconnects after a dropped connection.
+/// wakes the termination scheduler wherever it runs, and ends a revoked account's circuits on every instance.
+/// Reconnects after a dropped connection.
 /// </summary>
 public sealed class PostgresChangeBridge(
     IDbContextFactory<PortalDbContext> dbFactory,
     BallotNotifier notifier,
     TerminationSignal terminations,
     ReferenceDataWrites referenceData,
+    AccountStanding accounts,
     ILogger<PostgresChangeBridge> logger) : BackgroundService
 {
     public const string Channel = "portal_changes";
@@ -25,8 +28,8 @@ public sealed class PostgresChangeBridge(
     private readonly string origin = Guid.NewGuid().ToString("N");
     private NpgsqlDataSource? sender;
 
-    /// <summary>What travels on the channel: who sent it and what changed (a ballot change, or a termination wake-up).</summary>
-    private sealed record Message(string Origin, BallotChange? Change, bool WakeTerminations);
+    /// <summary>What travels on the channel: who sent it and what changed (a ballot change, a termination wake-up, or a revoked account).</summary>
+    private sealed record Message(string Origin, BallotChange? Change, bool WakeTerminations, string? RevokedUserId = null);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +41,7 @@ public sealed class PostgresChangeBridge(
         sender = NpgsqlDataSource.Create(connectionString);
         notifier.Published += OnLocalChange;
         terminations.Raised += OnLocalTerminationWake;
+        accounts.Revoked += OnLocalRevocation;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -60,6 +64,7 @@ public sealed class PostgresChangeBridge(
         {
             notifier.Published -= OnLocalChange;
             terminations.Raised -= OnLocalTerminationWake;
+            accounts.Revoked -= OnLocalRevocation;
             await sender.DisposeAsync();
         }
     }
@@ -103,6 +108,10 @@ public sealed class PostgresChangeBridge(
             {
                 terminations.WakeHere();
             }
+            if (message.RevokedUserId is { } userId)
+            {
+                accounts.Deliver(userId);
+            }
         }
         catch (JsonException ex)
         {
@@ -113,6 +122,8 @@ public sealed class PostgresChangeBridge(
     private void OnLocalChange(BallotChange change) => _ = SendAsync(new Message(origin, change, false));
 
     private void OnLocalTerminationWake() => _ = SendAsync(new Message(origin, null, true));
+
+    private void OnLocalRevocation(string userId) => _ = SendAsync(new Message(origin, null, false, userId));
 
     private async Task SendAsync(Message message)
     {

@@ -3,45 +3,58 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Portal.Data.Entities;
+using PortalApp.Users;
 
 namespace PortalApp.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+/// <summary>
+/// A circuit's sign-in, kept honest: the moment its account is revoked (on any instance) the circuit becomes anonymous,
+/// so AuthorizeRouteView takes the page away and sends the browser to sign in. Every few seconds it also asks whether
+/// the account still stands, in case a revocation message was lost; that check is a cached row read.
+/// </summary>
+internal sealed class IdentityRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private readonly AccountStanding standing;
+    private readonly IDisposable subscription;
+    private readonly string userIdClaimType;
+    private Task<AuthenticationState>? current;
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    public IdentityRevalidatingAuthenticationStateProvider(
+        ILoggerFactory loggerFactory, AccountStanding standing, IOptions<IdentityOptions> options)
+        : base(loggerFactory)
     {
-        // Get the user manager from a new scope to ensure it fetches fresh data
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        this.standing = standing;
+        userIdClaimType = options.Value.ClaimsIdentity.UserIdClaimType;
+        AuthenticationStateChanged += state => current = state;
+        subscription = standing.OnRevoked(OnRevokedAsync);
     }
 
-    private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    protected override TimeSpan RevalidationInterval => Interval;
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        standing.IsCurrentAsync(authenticationState.User, cancellationToken);
+
+    private async Task OnRevokedAsync(string userId)
     {
-        var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        if (current is null)
         {
-            return false;
+            return;
         }
-        else if (!userManager.SupportsUserSecurityStamp)
+        var user = (await current).User;
+        if (user.Identity?.IsAuthenticated == true && user.FindFirstValue(userIdClaimType) == userId)
         {
-            return true;
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
         }
-        else
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
         {
-            var principalStamp = principal.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-            var userStamp = await userManager.GetSecurityStampAsync(user);
-            return principalStamp == userStamp;
+            subscription.Dispose();
         }
+        base.Dispose(disposing);
     }
 }
