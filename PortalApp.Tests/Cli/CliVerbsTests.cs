@@ -11,12 +11,16 @@ public sealed class CliVerbsTests
         { ["seed", "--records", "5", "--ConnectionStrings:Portal=Data Source=x.db"], ["--records", "5"] },
         { ["bench", "--ConnectionStrings:Portal", "Data Source=x.db", "--circuits", "10"], ["--circuits", "10"] },
         { ["audit", "verify"], ["verify"] },
+        { ["users", "unlock", "admin@portal.local", "--ConnectionStrings:Portal=Data Source=x.db"], ["unlock", "admin@portal.local"] },
     };
 
     [Theory]
     [MemberData(nameof(CommandLines))]
     public void TheVerbGetsItsOwnFlagsWhereverConfigurationStands(string[] args, string[] expected) =>
         Assert.Equal(expected, CliVerbs.VerbArguments(args));
+
+    [Fact]
+    public void UsersIsAVerbOfTheProgram() => Assert.True(CliVerbs.IsVerb(["users", "unlock", "admin@portal.local"]));
 
     [Fact]
     public void TheHostGetsOnlyConfigurationSoAFlagWithoutValueCannotSwallowIt()

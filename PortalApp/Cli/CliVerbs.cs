@@ -2,7 +2,7 @@ using PortalApp.Hosting;
 
 namespace PortalApp.Cli;
 
-/// <summary>The verbs of the program besides serving: `seed`, `bench`, `audit verify`.</summary>
+/// <summary>The verbs of the program besides serving: `seed`, `bench`, `audit verify`, `users unlock`.</summary>
 public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
@@ -11,6 +11,7 @@ public static class CliVerbs
         ["seed"] = SeedVerb.RunAsync,
         ["bench"] = BenchVerb.RunAsync,
         ["capacity"] = Capacity.CapacityBench.RunAsync,
+        ["users"] = UsersVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(VerbOf(args));

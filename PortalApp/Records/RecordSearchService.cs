@@ -162,8 +162,9 @@ public sealed class RecordSearchService(
 
     private bool WouldSingleOut(RolePolicy policy, RecordQuery query, int total) =>
         policy.IsMasked && query.HasFilters && total > 0 && total < options.Value.MinimumResultSize
-        // Looking up an arrest by the DC number the role already sees singles out no one it could not name.
-        && string.IsNullOrWhiteSpace(query.DcNumber);
+        // Looking up an arrest by the whole DC number the role already sees singles out no one it could not name;
+        // a prefix of one is just another narrowing filter.
+        && !DcNumbers.IsComplete(Text(query.DcNumber));
 
     private static IQueryable<Involvement> Matching(PortalDbContext db, RolePolicy policy, RecordQuery query)
     {
@@ -183,9 +184,13 @@ public sealed class RecordSearchService(
             var (low, high) = PrefixRange(SearchKey.Normalize(name));
             q = q.Where(i => i.SearchName.CompareTo(low) >= 0 && i.SearchName.CompareTo(high) < 0);
         }
-        if (Text(query.DcNumber) is { } dc)
+        if (Text(query.DcNumber) is { } dc && DcNumbers.IsComplete(dc))
         {
-            var (low, high) = PrefixRange(dc);
+            q = q.Where(i => i.DcNumber == dc);
+        }
+        else if (Text(query.DcNumber) is { } dcPrefix)
+        {
+            var (low, high) = PrefixRange(dcPrefix);
             q = q.Where(i => i.DcNumber.CompareTo(low) >= 0 && i.DcNumber.CompareTo(high) < 0);
         }
         if (query.From is { } from)

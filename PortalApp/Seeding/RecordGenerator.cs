@@ -67,7 +67,7 @@ public sealed class RecordGenerator
             var arrested = FirstArrest.AddTicks((long)(random.NextDouble() * span));
             arrested = new DateTimeOffset(arrested.UtcTicks - arrested.UtcTicks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
             arrest.Id = arrestId;
-            arrest.DcNumber = $"{arrested.Year % 100:D2}-{district:D2}-{arrestId:D7}";
+            arrest.DcNumber = DcNumbers.Format(arrested.Year, district, arrestId);
             arrest.ArrestedUtc = arrested;
             arrest.District = district;
             arrest.Officer = officers[random.Next(officers.Length)];

@@ -18,6 +18,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<PortalUser> signInManager,
+            HttpContext context,
             [FromServices] AccessLog accessLog,
             [FromForm] string? returnUrl) =>
         {
@@ -26,7 +27,8 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
                 await accessLog.AppendAsync(new AccessEvent(AccessActions.SignOut) { Actor = user });
             }
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            var site = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+            return TypedResults.LocalRedirect(PortalApp.Components.Account.ReturnUrls.Local(returnUrl, site));
         }).AllowAnonymous();
 
         return accountGroup;
