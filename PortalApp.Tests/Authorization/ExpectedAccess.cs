@@ -1,0 +1,26 @@
+namespace PortalApp.Tests.Authorization;
+
+/// <summary>
+/// Who may do what, written out by hand. The authorization tests hold the pages, services and navigation against
+/// these lines and never against the production <c>CapabilityMap</c>, so a wrong line there fails them.
+/// </summary>
+internal static class ExpectedAccess
+{
+    public const string Everyone = "Admin Stakeholder Clerk Solicitor AgencyLiaison Auditor";
+
+    /// <summary>Navigation entry → the roles whose drawer and dashboard offer it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NavEntries = new Dictionary<string, string>
+    {
+        ["agreements"] = "Admin Stakeholder Solicitor Clerk Auditor",
+        ["records"] = "Clerk Stakeholder AgencyLiaison",
+        ["letters"] = "Solicitor Stakeholder Admin Auditor",
+        ["audit"] = "Auditor Admin",
+        ["users"] = "Admin",
+        ["masking"] = "Admin",
+    };
+
+    public static bool Admits(string roles, string? role) =>
+        role is not null && roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);
+
+    public static IEnumerable<string> NavKeysFor(string role) => NavEntries.Where(e => Admits(e.Value, role)).Select(e => e.Key);
+}
