@@ -52,7 +52,8 @@ public sealed class NginxTests(TwoInstances portal, BrowserFixture browser)
         await panel.Locator("textarea").FillAsync("Cast on the other instance.");
         await panel.GetByTestId("cast-vote").ClickAsync();
         await voter.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cast vote" }).ClickAsync();
-        await Assertions.Expect(voter.GetByTestId("vote-accepted")).ToBeVisibleAsync();
+        // Two instances, PostgreSQL and nginx on a busy 2-core machine: the vote's write can take longer than a page.
+        await Assertions.Expect(voter.GetByTestId("vote-accepted")).ToBeVisibleAsync(new() { Timeout = 45_000 });
 
         await Assertions.Expect(watcher.GetByTestId("seat-vote-DistrictAttorney")).ToContainTextAsync("Renew", new() { Timeout = 2000 });
         await voter.Context.CloseAsync();

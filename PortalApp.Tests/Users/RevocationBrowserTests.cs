@@ -47,7 +47,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
     }
 
     [Fact]
-    public async Task LockingDemotingAndResettingEachEndTheOpenPageWithinFiveSecondsAndTheOldSignInIsRefused()
+    public async Task LockingDemotingAndResettingEachEndTheOpenPageWithinSecondsAndTheOldSignInIsRefused()
     {
         foreach (var viewer in await ViewersAsync())
         {

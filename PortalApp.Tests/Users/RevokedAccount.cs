@@ -11,8 +11,12 @@ namespace PortalApp.Tests.Users;
 /// <summary>What the revocation tests look for once an account was changed: its page dark, its cookie refused.</summary>
 public static class RevokedAccount
 {
-    /// <summary>The promise of DESIGN.md, invariant 7: a revoked account's open page stops showing data within seconds.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// The promise of DESIGN.md, invariant 7: a revoked account's open page stops showing data within seconds. The 2 s
+    /// revalidation ends it in about 4 s on an idle machine; the bound leaves room for a 2-core machine running the
+    /// whole suite, and still fails any mechanism slower than seconds (the circuit's own check is 30 minutes).
+    /// </summary>
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     /// <summary>Waits for the page to leave its data for the sign-in form or the not-authorized notice; the time it took.</summary>
     public static async Task<TimeSpan> WaitUntilDarkAsync(IPage page, string dataSelector, Stopwatch since)
