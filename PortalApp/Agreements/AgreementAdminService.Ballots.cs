@@ -10,14 +10,13 @@ namespace PortalApp.Agreements;
 
 public sealed partial class AgreementAdminService
 {
-    /// <summary>A new amendment's form, starting from the schedule in force so the admin edits only what changes.</summary>
-    public async Task<AmendmentForm?> AmendmentFormForAsync(int agreementId)
+    /// <summary>A new amendment's form, starting from the schedule it follows so the admin edits only what changes.</summary>
+    public async Task<AmendmentForm?> AmendmentFormForAsync(int agreementId, CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var latest = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == agreementId)
-            .OrderByDescending(m => m.Number).FirstOrDefaultAsync();
-        if (latest is null)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == agreementId).ToListAsync(ct);
+        if (ScheduleInForce.Followed(amendments) is not { } latest)
         {
             return null;
         }
@@ -27,10 +26,11 @@ public sealed partial class AgreementAdminService
             VisibleRoles = [.. latest.Schedule.VisibleRoles],
             Fields = RecordFields.All.ToDictionary(f => f, f => latest.Schedule.Fields.GetValueOrDefault(f, MaskingAction.Redact)),
             IncludesImmigrationStatus = latest.Schedule.IncludesImmigrationStatus,
+            Follows = latest.Schedule,
         };
     }
 
-    public async Task<OperationResult> AddAmendmentAsync(int agreementId, AmendmentForm form)
+    public async Task<OperationResult> AddAmendmentAsync(int agreementId, AmendmentForm form, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.ManageAgreements);
         if (InputRules.First(
@@ -48,16 +48,17 @@ public sealed partial class AgreementAdminService
         {
             await using var db = await dbFactory.CreateDbContextAsync();
             await using var tx = await ChainTransaction.BeginAsync(db);
-            var agreement = await db.Agreements.Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId);
+            var agreement = await db.Agreements.Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
             if (agreement is null)
             {
                 return OperationResult.Fail($"Agreement {agreementId} does not exist.");
             }
             var previous = agreement.Amendments.OrderBy(m => m.Number).Last();
+            var follows = ScheduleInForce.Followed(agreement.Amendments)!;
             var effective = DateOnly.FromDateTime(form.EffectiveDate!.Value);
-            if (effective < previous.EffectiveDate)
+            if (effective < follows.EffectiveDate)
             {
-                return OperationResult.Fail($"An amendment cannot take effect before the one it amends ({previous.EffectiveDate:MMMM d, yyyy}).");
+                return OperationResult.Fail($"An amendment cannot take effect before the one it amends ({follows.EffectiveDate:MMMM d, yyyy}).");
             }
             var amendment = new Amendment
             {
@@ -65,23 +66,32 @@ public sealed partial class AgreementAdminService
                 Title = form.Title.Trim(),
                 EffectiveDate = effective,
                 Summary = form.Summary.Trim(),
-                Schedule = new DataSchedule
-                {
-                    VisibleRoles = [.. form.VisibleRoles.Order()],
-                    Fields = RecordFields.All.ToDictionary(f => f, f => form.Fields.GetValueOrDefault(f, MaskingAction.Redact)),
-                    IncludesImmigrationStatus = form.IncludesImmigrationStatus,
-                },
+                Schedule = form.ToSchedule(),
             };
             amendment.ContentHash = AmendmentContent.Hash(amendment);
             agreement.Amendments.Add(amendment);
             var changes = ScheduleDiff.Between(previous.Schedule, amendment.Schedule);
+            var reveals = ScheduleInForce.Reveals(follows.Schedule, amendment.Schedule);
+            var when = $"from {effective:MMMM d, yyyy}";
+            var standing = reveals.Count > 0
+                ? "It shows the agency more than the schedule it follows, so it takes effect only once the signatory parties adopt it by ballot."
+                : $"It narrows what the agency sees and governs the agency {when}.";
             AgreementTimeline.Add(db, agreementId, time.GetUtcNow(), AgreementTimeline.Amended,
-                $"Amendment {amendment.Number}: {amendment.Title}. {string.Join(" ", changes)}", user.Identity?.Name);
-            await db.SaveChangesAsync();
-            await LogAsync(db, user, AccessActions.AgreementChange, agreement, $"amendment {amendment.Number} added; hash={amendment.ContentHash}");
-            await tx.CommitAsync();
+                $"Amendment {amendment.Number}: {amendment.Title}. {string.Join(" ", changes)} {standing}", user.Identity?.Name);
+            await db.SaveChangesAsync(ct);
+            // Every schedule change reaches the Auditor's review queue: a narrowing takes effect on one Admin's word.
+            await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.AgreementChange)
+            {
+                Actor = user,
+                Target = $"agreement:{agreement.Reference}",
+                Filters = $"amendment {amendment.Number} added, effective {effective:yyyy-MM-dd}; hash={amendment.ContentHash}; "
+                    + (reveals.Count > 0 ? $"awaiting adoption: {string.Join(" ", reveals)}" : "narrows or keeps the schedule: in force from its date"),
+                Flagged = true,
+                FlagReason = reveals.Count > 0 ? "An amendment would show the agency more; held for the parties' adoption." : "An Admin narrowed the agency's data schedule on their own.",
+            });
+            await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.AgreementChanged, agreementId, null));
-            return OperationResult.Ok($"Amendment {amendment.Number} added.");
+            return OperationResult.Ok($"Amendment {amendment.Number} added. {standing}");
         });
     }
 
@@ -142,7 +152,8 @@ public sealed partial class AgreementAdminService
             {
                 return (OperationResult.Fail(string.Join(" ", errors)), null);
             }
-            var amendment = agreement.Amendments.OrderBy(m => m.Number).Last();
+            // The parties vote on the agreement as amended by what binds it, not on an amendment still awaiting adoption.
+            var amendment = ScheduleInForce.Followed(agreement.Amendments)!;
             var ballot = new Ballot
             {
                 AgreementId = agreementId,

@@ -15,7 +15,9 @@ public sealed record AgreementSummary(int Id, string Reference, string Title, st
 
 public sealed record SeatHolderView(Party Party, string PrimaryUserId, string PrimaryName, string? AlternateUserId, string? AlternateName);
 
-public sealed record AmendmentView(int Id, int Number, string Title, DateOnly EffectiveDate, string Summary, DataSchedule Schedule, string ContentHash, IReadOnlyList<string> Changes);
+public sealed record AmendmentView(
+    int Id, int Number, string Title, DateOnly EffectiveDate, string Summary, DataSchedule Schedule, string ContentHash, IReadOnlyList<string> Changes,
+    AmendmentStanding Standing, IReadOnlyList<string> Reveals);
 
 public sealed record BallotSummary(int Id, string Term, DateTimeOffset OpensUtc, DateTimeOffset ClosesUtc, BallotPhase Phase, DecisionOutcome? Outcome, bool ByDefault, int AmendmentNumber);
 
@@ -51,6 +53,16 @@ public sealed class AmendmentForm
     public HashSet<InvolvementRole> VisibleRoles { get; set; } = [];
     public Dictionary<string, MaskingAction> Fields { get; set; } = RecordFields.All.ToDictionary(f => f, _ => MaskingAction.Redact);
     public bool IncludesImmigrationStatus { get; set; }
+
+    /// <summary>The schedule the new one follows: what it reveals beyond this needs the parties' adoption.</summary>
+    public DataSchedule Follows { get; set; } = new();
+
+    public DataSchedule ToSchedule() => new()
+    {
+        VisibleRoles = [.. VisibleRoles.Order()],
+        Fields = RecordFields.All.ToDictionary(f => f, f => Fields.GetValueOrDefault(f, MaskingAction.Redact)),
+        IncludesImmigrationStatus = IncludesImmigrationStatus,
+    };
 }
 
 public sealed class BallotForm

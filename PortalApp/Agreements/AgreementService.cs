@@ -56,14 +56,15 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         }
         var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
         var now = time.GetUtcNow();
-        var amendments = a.Amendments.OrderBy(m => m.Number).ToList();
+        var amendments = ScheduleInForce.States(a.Amendments, PortalTime.CityDate(now));
         return new AgreementDetail(
             a.Id, a.Reference, a.Title, a.Counterparty, a.CounterpartyAddress, AgreementLifecycle.Of(a, LifecycleFacts.From(a.Ballots), now),
             a.EffectiveDate, a.ExpiryDate, a.NoticePeriodDays, a.RenewalTermMonths, a.DefaultOutcome,
             a.Seats.OrderBy(s => s.Party).Select(s => new SeatHolderView(s.Party, s.PrimaryUserId, names.GetValueOrDefault(s.PrimaryUserId, "(unassigned)"),
                 s.AlternateUserId, s.AlternateUserId is null ? null : names.GetValueOrDefault(s.AlternateUserId))).ToList(),
-            amendments.Select((m, i) => new AmendmentView(m.Id, m.Number, m.Title, m.EffectiveDate, m.Summary, m.Schedule, m.ContentHash,
-                ScheduleDiff.Between(i == 0 ? null : amendments[i - 1].Schedule, m.Schedule))).ToList(),
+            amendments.Select((s, i) => new AmendmentView(s.Amendment.Id, s.Amendment.Number, s.Amendment.Title, s.Amendment.EffectiveDate,
+                s.Amendment.Summary, s.Amendment.Schedule, s.Amendment.ContentHash,
+                ScheduleDiff.Between(i == 0 ? null : amendments[i - 1].Amendment.Schedule, s.Amendment.Schedule), s.Standing, s.Reveals)).ToList(),
             a.Ballots.OrderByDescending(b => b.OpensUtc).Select(b => new BallotSummary(b.Id, b.Term, b.OpensUtc, b.ClosesUtc,
                 DecisionRule.PhaseAt(b.OpensUtc, b.ClosesUtc, b.Decision is not null, b.Decision?.ByDefault == true, now),
                 b.Decision?.Outcome, b.Decision?.ByDefault == true, b.Amendment?.Number ?? 0)).ToList(),

@@ -17,5 +17,7 @@ public static class PortalTime
         return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToCity(time.GetUtcNow()).DateTime);
+    public static DateOnly Today(TimeProvider time) => CityDate(time.GetUtcNow());
+
+    public static DateOnly CityDate(DateTimeOffset utc) => DateOnly.FromDateTime(ToCity(utc).DateTime);
 }

@@ -72,11 +72,13 @@ public sealed class MaskingPolicyService(
         return (await LiaisonScheduleAsync(ct))?.Agreement;
     }
 
-    // Every liaison search and view asks this: the agreement and its latest schedule come from memory while unchanged.
+    // Every liaison search and view asks this: the agreement and its amendments come from memory while unchanged.
     private Task<LiaisonSchedule?> LiaisonScheduleAsync(CancellationToken ct) => cache.ScheduleAsync(async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AgreementWithLatestSchedule(db, DemoAgreement.Reference);
+        return await AgreementWithAmendments(db, DemoAgreement.Reference) is { } agreement
+            ? new LiaisonSchedule(agreement, [.. agreement.Amendments])
+            : null;
     });
 
     private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
@@ -94,9 +96,9 @@ public sealed class MaskingPolicyService(
                 ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Hosting.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
                 : $"The agreement {agreement.Reference} is not in force ({agreement.Status}), so the agency has no access to records.");
         }
-        if (found.Latest is not { } amendment)
+        if (ScheduleInForce.On(found.Amendments, Hosting.PortalTime.CityDate(now)) is not { } amendment)
         {
-            return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule, so the agency has no access to records.");
+            return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule in force, so the agency has no access to records.");
         }
         return RecordAccess.Granted(new RolePolicy(Roles.AgencyLiaison,
             amendment.Schedule.Fields,
@@ -104,12 +106,9 @@ public sealed class MaskingPolicyService(
             $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
     }
 
-    private static readonly Func<PortalDbContext, string, Task<LiaisonSchedule?>> AgreementWithLatestSchedule =
-        EF.CompileAsyncQuery((PortalDbContext db, string reference) => db.Agreements.AsNoTracking()
-            .Where(a => a.Reference == reference)
-            .Select(a => new LiaisonSchedule(a, a.Amendments.OrderByDescending(m => m.Number)
-                .Select(m => new LiaisonAmendment(m.Number, m.Schedule)).FirstOrDefault()))
-            .FirstOrDefault());
+    private static readonly Func<PortalDbContext, string, Task<Agreement?>> AgreementWithAmendments =
+        EF.CompileAsyncQuery((PortalDbContext db, string reference) => db.Agreements.AsNoTracking().Include(a => a.Amendments)
+            .FirstOrDefault(a => a.Reference == reference));
 
     public async Task<PolicyDraft> DraftFromCurrentAsync()
     {

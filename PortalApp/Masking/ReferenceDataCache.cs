@@ -4,7 +4,7 @@ namespace PortalApp.Masking;
 
 /// <summary>
 /// What every record read consults and rarely changes: the masking policy in force and the agreement with its
-/// latest data schedule. A copy is kept until a save to that data (seen by <see cref="ReferenceDataWrites"/>, or
+/// amendments. A copy is kept until a save to that data (seen by <see cref="ReferenceDataWrites"/>, or
 /// relayed from another instance) makes it stale, and for two seconds at most, for changes no signal reports.
 /// Whether the agreement is in force is still decided on every call, against the time of that call.
 /// </summary>
@@ -34,7 +34,5 @@ public sealed class ReferenceDataCache(ReferenceDataWrites writes)
     private sealed record Entry<T>(long Generation, long ReadAtMs, T Value);
 }
 
-/// <summary>The agreement the liaison's access depends on, with the data schedule of its latest amendment (if any).</summary>
-public sealed record LiaisonSchedule(Portal.Data.Entities.Agreement Agreement, LiaisonAmendment? Latest);
-
-public sealed record LiaisonAmendment(int Number, Portal.Data.Entities.DataSchedule Schedule);
+/// <summary>The agreement the liaison's access depends on, with all its amendments: which one governs depends on the day.</summary>
+public sealed record LiaisonSchedule(Portal.Data.Entities.Agreement Agreement, IReadOnlyList<Portal.Data.Entities.Amendment> Amendments);
