@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using PortalApp.Audit;
+using PortalApp.Hosting;
 
 namespace PortalApp.Tests.Infrastructure;
 
@@ -11,5 +14,14 @@ public static class TestKeys
     public static IReadOnlyDictionary<string, string> ProductionSettings() => new Dictionary<string, string>
     {
         ["Portal:PseudonymKey"] = NewKey(),
+        ["Audit:SealKey"] = NewKey(),
     };
+
+    /// <summary>The verifier as a Development portal on this database sees it: with the seal key the demo made beside it.</summary>
+    public static AccessLogVerifier DemoVerifier(TestDatabase database)
+    {
+        var factory = new DirectContextFactory(database);
+        var key = Convert.FromBase64String(File.ReadAllText(SecretKeys.DemoPath(database.Provider, database.ConnectionString, SecretKeys.AuditSeal)));
+        return new AccessLogVerifier(factory, new AccessLogSealer(factory, new AuditSealKey(key), TimeProvider.System, NullLogger<AccessLogSealer>.Instance));
+    }
 }

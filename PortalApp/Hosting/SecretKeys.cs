@@ -135,6 +135,7 @@ public static class SecretKeyServices
     public static IServiceCollection AddSecretKeys(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(new Masking.PseudonymKey(SecretKeys.Load(configuration, environment, SecretKeys.Pseudonym)));
+        services.AddSingleton(new Audit.AuditSealKey(SecretKeys.Load(configuration, environment, SecretKeys.AuditSeal)));
         return services;
     }
 }

@@ -54,7 +54,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
                      "--Portal:SignInPermitsPerMinute=1000000", "--Portal:RequireTwoFactor=false",
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
                      // A fresh database each run, so fresh keys: Production refuses to start without them.
-                     $"--Portal:PseudonymKey={NewKey()}",
+                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}",
                  ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalUnderTest(new Uri($"http://127.0.0.1:{port}"), process, databasePath, logPath);
