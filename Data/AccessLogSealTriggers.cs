@@ -6,7 +6,7 @@ namespace Portal.Data;
 /// </summary>
 public static class AccessLogSealTriggers
 {
-    public const string Message = "The access log's seals are append-only.";
+    public const string Message = "Seals of the access log are append-only.";
 
     public static readonly IReadOnlyList<string> SqliteCreate =
     [
