@@ -26,6 +26,19 @@ public sealed class SecretKeyTests
         Assert.Contains("will not start", message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AProductionPortalWithoutASealKeyRefusesToStartAndSaysSo()
+    {
+        await using var database = TestDatabase.Create("portal-keys");
+        await using var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKey"] = TestKeys.NewKey() });
+
+        var message = Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
+
+        Assert.Contains("Audit:SealKey", message, StringComparison.Ordinal);
+        Assert.Contains("Audit:SealKeyFile", message, StringComparison.Ordinal);
+        Assert.Contains("seals", message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("c2hvcnQta2V5LW9mLTE2Yg==")]
     [InlineData("demo-only-pseudonym-key-change-in-production")]
@@ -49,11 +62,11 @@ public sealed class SecretKeyTests
         try
         {
             string first, second;
-            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile }))
+            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey() }))
             {
                 first = Token(host);
             }
-            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile }))
+            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey() }))
             {
                 second = Token(again);
             }
@@ -71,7 +84,9 @@ public sealed class SecretKeyTests
     {
         await using var database = TestDatabase.Create("portal-keys");
         var keyFile = SecretKeys.DemoPath(database.Provider, database.ConnectionString, SecretKeys.Pseudonym);
+        var sealKeyFile = SecretKeys.DemoPath(database.Provider, database.ConnectionString, SecretKeys.AuditSeal);
         Assert.False(File.Exists(keyFile));
+        Assert.False(File.Exists(sealKeyFile));
 
         string first, second;
         await using (var host = new KeyedHost(database, "Development", new Dictionary<string, string>()))
@@ -79,6 +94,8 @@ public sealed class SecretKeyTests
             first = Token(host);
         }
         Assert.True(File.Exists(keyFile));
+        Assert.True(File.Exists(sealKeyFile));
+        Assert.NotEqual(await File.ReadAllTextAsync(keyFile), await File.ReadAllTextAsync(sealKeyFile));
         var made = await File.ReadAllTextAsync(keyFile);
         Assert.True(Convert.FromBase64String(made).Length >= 32);
         await using (var again = new KeyedHost(database, "Development", new Dictionary<string, string>()))
