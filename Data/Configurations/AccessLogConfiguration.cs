@@ -26,6 +26,20 @@ internal sealed class AccessLogAnchorConfiguration : IEntityTypeConfiguration<Ac
     }
 }
 
+internal sealed class AccessLogSealConfiguration : IEntityTypeConfiguration<AccessLogSeal>
+{
+    public void Configure(EntityTypeBuilder<AccessLogSeal> builder)
+    {
+        builder.HasKey(s => s.Number);
+        // Numbered by the sealer inside the chain's write lock: a sequence would leave gaps on rollback, and a gap must mean a deleted seal.
+        builder.Property(s => s.Number).ValueGeneratedNever();
+        builder.Property(s => s.HeadHash).HasMaxLength(64);
+        builder.Property(s => s.Reason).HasMaxLength(20);
+        builder.Property(s => s.Mac).HasMaxLength(64);
+        builder.HasIndex(s => s.AtUtc);
+    }
+}
+
 internal sealed class FlagReviewConfiguration : IEntityTypeConfiguration<FlagReview>
 {
     public void Configure(EntityTypeBuilder<FlagReview> builder)

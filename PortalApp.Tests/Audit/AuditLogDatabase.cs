@@ -33,6 +33,8 @@ public sealed class AuditLogDatabase : IAsyncDisposable
         collection.AddOptions<AuditOptions>().Bind(configuration.GetSection("Portal"));
         collection.AddSingleton<AccessLogHealth>();
         collection.AddSingleton<AccessLogWriter>();
+        collection.AddSingleton(new AuditSealKey(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        collection.AddSingleton<AccessLogSealer>();
         collection.AddSingleton<AccessLogVerifier>();
         collection.AddSingleton<AccessLogRetention>();
         services = collection.BuildServiceProvider();
@@ -45,6 +47,8 @@ public sealed class AuditLogDatabase : IAsyncDisposable
     public AccessLogWriter Writer => services.GetRequiredService<AccessLogWriter>();
 
     public AccessLogVerifier Verifier => services.GetRequiredService<AccessLogVerifier>();
+
+    public AccessLogSealer Sealer => services.GetRequiredService<AccessLogSealer>();
 
     public static async Task<AuditLogDatabase> CreateAsync(int retentionDays = 365)
     {
@@ -80,9 +84,11 @@ public sealed class AuditLogDatabase : IAsyncDisposable
     /// <summary>Runs SQL (written in SQLite's dialect, see <see cref="TestSql"/>) on the database the way someone with direct access would, outside the app.</summary>
     public Task ExecuteAsAttackerAsync(string sql) => database.ExecuteDirectAsync(TestSql.For(database.Provider, sql));
 
-    /// <summary>What an attacker with the database must do first: drop the append-only triggers.</summary>
+    /// <summary>What an attacker with the database must do first: drop the append-only triggers (the seals' too).</summary>
     public Task DropTriggersAsAttackerAsync() => database.ExecuteDirectAsync(string.Join('\n',
-        database.Provider == DatabaseProvider.Sqlite ? AccessLogTriggers.Drop : PostgresSafeguards.Drop));
+        database.Provider == DatabaseProvider.Sqlite
+            ? AccessLogTriggers.Drop.Concat(AccessLogSealTriggers.SqliteDrop)
+            : PostgresSafeguards.Drop.Concat(AccessLogSealTriggers.PostgresDrop)));
 
     public async ValueTask DisposeAsync()
     {

@@ -35,6 +35,10 @@ public sealed class SecureCookieTests : IClassFixture<SecureCookieTests.Producti
             builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
             builder.UseSetting("Portal:DemoRecords", "40");
             builder.UseSetting("Portal:SignInPermitsPerMinute", "100000");
+            foreach (var (key, value) in TestKeys.ProductionSettings())
+            {
+                builder.UseSetting(key, value);
+            }
         }
 
         public Task InitializeAsync()

@@ -89,6 +89,10 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var source in new[] { Hosting.SecretKeys.Pseudonym, Hosting.SecretKeys.AuditSeal })
+        {
+            File.Delete(Hosting.SecretKeys.DemoPath(Provider, ConnectionString, source));
+        }
         if (Provider == DatabaseProvider.Sqlite)
         {
             SqliteConnection.ClearAllPools();

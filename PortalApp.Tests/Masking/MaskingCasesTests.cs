@@ -63,12 +63,28 @@ public sealed class MaskingCasesTests(PortalHost host)
     }
 
     [Fact]
-    public async Task PseudonymsAreStableAndKeyed()
+    public void PseudonymsAreStableAndKeyed()
     {
         var pseudonyms = host.Services.GetRequiredService<Pseudonymizer>();
-        Assert.Equal(pseudonyms.For(RecordFields.StateId, "12 345 678"), pseudonyms.For(RecordFields.StateId, "12 345 678"));
-        Assert.NotEqual(pseudonyms.For(RecordFields.StateId, "12 345 678"), pseudonyms.For(RecordFields.StateId, "12 345 679"));
-        Assert.DoesNotContain("345", pseudonyms.For(RecordFields.StateId, "12 345 678"), StringComparison.Ordinal);
+        Assert.Equal(pseudonyms.For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 678"), pseudonyms.For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 678"));
+        Assert.NotEqual(pseudonyms.For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 678"), pseudonyms.For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 679"));
+        Assert.DoesNotContain("345", pseudonyms.For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 678"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoRolesSeeDifferentTokensForTheSamePerson()
+    {
+        var masking = host.Services.GetRequiredService<MaskingService>();
+        RolePolicy Pseudonymous(string role) => new(role, new Dictionary<string, MaskingAction> { [RecordFields.StateId] = MaskingAction.Pseudonym },
+            new HashSet<InvolvementRole> { InvolvementRole.Arrestee }, "test");
+
+        var liaison = masking.Mask(Pseudonymous(Roles.AgencyLiaison), RecordFields.StateId, "12 345 678").Text;
+        var stakeholder = masking.Mask(Pseudonymous(Roles.Stakeholder), RecordFields.StateId, "12 345 678").Text;
+
+        Assert.StartsWith("PSN-", liaison, StringComparison.Ordinal);
+        Assert.StartsWith("PSN-", stakeholder, StringComparison.Ordinal);
+        Assert.NotEqual(liaison, stakeholder);
+        Assert.Equal(liaison, masking.Mask(Pseudonymous(Roles.AgencyLiaison), RecordFields.StateId, "12 345 678").Text);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed partial class CrashDuringVotesAndLettersTests(BrowserFixture brows
 
         await portal.StartAsync();
         Assert.Equal("ok", await portal.IntegrityCheckAsync());
-        var verification = await new AccessLogVerifier(factory).VerifyAsync();
+        var verification = await TestKeys.DemoVerifier(portal.Database).VerifyAsync();
         Assert.True(verification.Intact, verification.Message);
 
         await using var check = await factory.CreateDbContextAsync();

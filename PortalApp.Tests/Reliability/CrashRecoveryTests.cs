@@ -55,7 +55,7 @@ public sealed class CrashRecoveryTests
         Assert.Equal("ok", await portal.IntegrityCheckAsync());
 
         IDbContextFactory<PortalDbContext> factory = new DirectContextFactory(portal.Database);
-        var verification = await new AccessLogVerifier(factory).VerifyAsync();
+        var verification = await TestKeys.DemoVerifier(portal.Database).VerifyAsync();
         Assert.True(verification.Intact, verification.Message);
 
         await using var db = await factory.CreateDbContextAsync();

@@ -87,7 +87,7 @@ public sealed class CrossInstanceTests(TwoInstances portal, BrowserFixture brows
         }));
         await Task.WhenAll(attempts);
 
-        var verification = await new AccessLogVerifier(new DirectContextFactory(portal.Database)).VerifyAsync();
+        var verification = await TestKeys.DemoVerifier(portal.Database).VerifyAsync();
         Assert.True(verification.Intact, verification.Message);
         await using var after = Db();
         Assert.True(await after.AccessLog.LongCountAsync() >= before + 2 * PerInstance);

@@ -5,7 +5,7 @@ using PortalApp.Authorization;
 namespace PortalApp.Audit;
 
 /// <summary>The single entry point through which every feature writes to the access log.</summary>
-public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
+public sealed class AccessLog(AccessLogWriter writer, AccessLogSealer sealer, ClientInfo client)
 {
     /// <summary>The agency's liaisons are logged under this name in the party-or-agency column.</summary>
     public const string Agency = "Agency";
@@ -23,6 +23,17 @@ public sealed class AccessLog(AccessLogWriter writer, ClientInfo client)
     /// <summary>Appends inside the caller's transaction: the entry and the change it records commit together.</summary>
     public Task<AccessLogEntry> AppendWithinAsync(Portal.Data.PortalDbContext db, AccessEvent e, CancellationToken ct = default) =>
         writer.AppendWithinAsync(db, ToEntry(e), ct);
+
+    /// <summary>
+    /// Appends inside the caller's transaction and seals the chain's head there too: for the moments (a decision, an
+    /// issued letter) whose entries must be covered by a seal as soon as they exist.
+    /// </summary>
+    public async Task<AccessLogEntry> AppendSealedWithinAsync(Portal.Data.PortalDbContext db, AccessEvent e, string reason, CancellationToken ct = default)
+    {
+        var entry = await writer.AppendWithinAsync(db, ToEntry(e), ct);
+        await sealer.SealWithinAsync(db, reason, ct);
+        return entry;
+    }
 
     private AccessLogEntry ToEntry(AccessEvent e)
     {

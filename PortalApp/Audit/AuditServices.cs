@@ -17,6 +17,8 @@ public static class AuditServices
         services.AddSingleton<AccessLogWriter>();
         services.AddScoped<AccessLog>();
         services.AddSingleton<AccessLogVerifier>();
+        services.AddSingleton<AccessLogSealer>();
+        services.AddHostedService<AccessLogSealService>();
         services.AddScoped<AccessLogRetention>();
         services.AddHostedService<AccessLogRetentionService>();
 

@@ -16,6 +16,7 @@ public sealed class OversightReportService(
     Capabilities capabilities,
     AccessLog accessLog,
     AccessLogVerifier verifier,
+    AccessLogSealer sealer,
     TimeProvider time)
 {
     public const int MaxDays = 366;
@@ -78,7 +79,8 @@ public sealed class OversightReportService(
             exports.Where(x => x.Delivered).Sum(x => x.Rows),
             parsed.SelectMany(p => ExportedPeople(p) ?? Enumerable.Empty<int>()).Distinct().Count(),
             Reached(parsed).Count);
-        return new OversightReport(from, to, time.GetUtcNow(), user.Identity?.Name ?? "", chain, users, searches, views, exports, fields, flags, totals);
+        var heads = await sealer.DailyHeadsAsync(from, to, ct);
+        return new OversightReport(from, to, time.GetUtcNow(), user.Identity?.Name ?? "", chain, users, searches, views, exports, fields, flags, totals, heads);
     }
 
     private static bool IsView(AccessLogEntry e) => e.Action == AccessActions.RecordView && e.Outcome == AccessOutcomes.Success;

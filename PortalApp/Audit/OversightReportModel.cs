@@ -48,8 +48,16 @@ public sealed record OversightReport(
     DateOnly From, DateOnly To, DateTimeOffset GeneratedUtc, string GeneratedBy, ChainVerification Chain,
     IReadOnlyList<OversightUser> Users, IReadOnlyList<OversightSearch> Searches, IReadOnlyList<OversightView> Views,
     IReadOnlyList<OversightExport> Exports, IReadOnlyList<OversightField> FieldsRevealed, IReadOnlyList<OversightFlag> Flags,
-    OversightTotals Totals)
+    OversightTotals Totals, IReadOnlyList<DailyHead> DailyHeads)
 {
+    public const string HeadsExplained =
+        "The access log's head as sealed at the end of each day of the period (its last seal that day). Keep this report: "
+        + "a later copy of the log that does not pass through these entries with these hashes was cut or rewritten.";
+
+    public static string HeadLine(DailyHead h) =>
+        $"{h.Day:yyyy-MM-dd}: seal #{h.Seal} at {Hosting.PortalTime.Format(h.AtUtc)}, entry {h.HeadEntryId.ToString("N0", CultureInfo.InvariantCulture)} "
+        + $"(count {h.EntryCount.ToString("N0", CultureInfo.InvariantCulture)}), hash {h.HeadHash}";
+
     public int DistinctRecords => Totals.DistinctRecords;
 
     public string Summary =>

@@ -12,6 +12,9 @@ public static class OversightReportPdf
         pdf.Paragraph("Oversight report: the outside agency's use of PARS", 16, bold: true);
         pdf.Paragraph($"Period {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (city time, both days included). Generated {PortalTime.Format(r.GeneratedUtc)} by {r.GeneratedBy}.");
         pdf.Paragraph($"Access log verification at generation: {r.Chain.Message}");
+        pdf.Heading("Sealed heads of the access log");
+        pdf.Paragraph(OversightReport.HeadsExplained);
+        Lines(pdf, r.DailyHeads, OversightReport.HeadLine, "No seal was made in the period.");
         pdf.Rule();
 
         pdf.Heading("Summary");

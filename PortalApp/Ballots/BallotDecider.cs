@@ -43,13 +43,13 @@ internal static class BallotDecider
         }
         Notices.Post(db, decidedUtc, $"{agreement.Reference}: decided — {outcome}{(byDefault ? " (default at close)" : "")}.", $"/ballots/{ballot.Id}");
         await db.SaveChangesAsync();
-        await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.Decision)
+        await accessLog.AppendSealedWithinAsync(db, new AccessEvent(AccessActions.Decision)
         {
             Actor = actor,
             UserName = actor is null ? "system (ballot closing)" : null,
             Target = $"ballot:{ballot.Id}",
             Filters = $"agreement={agreement.Reference}; outcome={outcome}; by-default={(byDefault ? "yes" : "no")}; deciding-vote={decidingVoteId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}; tally={tally}",
-        });
+        }, SealReasons.Decision);
     }
 
     /// <summary>Why a ballot no longer takes votes, in words a voter understands.</summary>

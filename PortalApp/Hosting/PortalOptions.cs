@@ -7,5 +7,4 @@ public sealed class PortalOptions
     public int SignInPermitsPerMinute { get; set; } = 10;
     public int IdleTimeoutMinutes { get; set; } = 30;
     public int LockoutWindowMinutes { get; set; } = 15;
-    public string PseudonymKey { get; set; } = "";
 }

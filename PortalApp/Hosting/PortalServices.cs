@@ -24,6 +24,7 @@ public static class PortalServices
         builder.WebHost.UseStaticWebAssets();
         services.Configure<PortalOptions>(builder.Configuration.GetSection("Portal"));
         services.AddSingleton(TimeProvider.System);
+        services.AddSecretKeys(builder.Configuration, builder.Environment);
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o =>

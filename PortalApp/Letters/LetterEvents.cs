@@ -15,6 +15,10 @@ public static class LetterEvents
             ResultCount = 1,
         };
 
+    /// <summary>What an issuance entry records of the PDF; <see cref="Audit.AccessLogVerifier"/> reads it back.</summary>
+    public static string IssuedFilters(Letter letter) =>
+        $"letter={letter.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}; sha256={letter.PdfSha256}";
+
     public static AgreementEvent Timeline(Letter letter, string kind, string summary, ClaimsPrincipal? user, DateTimeOffset now) => new()
     {
         AgreementId = letter.AgreementId,

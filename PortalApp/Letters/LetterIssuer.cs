@@ -126,6 +126,9 @@ public sealed class LetterIssuer(
         db.AgreementEvents.Add(LetterEvents.Timeline(letter, "letter-issued", summary, user, now));
         LetterNotices.Issued(db, letter, agreement.Reference, effectiveUtc, now);
         await db.SaveChangesAsync(ct);
+        // The issued PDF's hash goes into the chain and under a seal in this transaction, so a swapped PDF (and its
+        // swapped hash column) no longer matches what the log recorded when it was issued.
+        await accessLog.AppendSealedWithinAsync(db, LetterEvents.Access(user, letter, "issued") with { Filters = LetterEvents.IssuedFilters(letter) }, SealReasons.Letter, ct);
         await tx.CommitAsync(ct);
         return OperationResult.Ok($"Issued as {number}.");
     }

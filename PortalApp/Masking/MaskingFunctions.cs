@@ -18,11 +18,11 @@ public static class MaskingFunctions
         [5] = "Northwest", [14] = "Northwest", [35] = "Northwest", [39] = "Northwest",
     };
 
-    public static string Apply(string field, MaskingAction action, string raw, Pseudonymizer pseudonyms) =>
+    public static string Apply(string scope, string field, MaskingAction action, string raw, Pseudonymizer pseudonyms) =>
         raw.Length == 0 ? "" : action switch
         {
             MaskingAction.Show => raw,
-            MaskingAction.Pseudonym => pseudonyms.For(field, raw),
+            MaskingAction.Pseudonym => pseudonyms.For(scope, field, raw),
             MaskingAction.Partial => Partial(field, raw),
             _ => Redacted,
         };

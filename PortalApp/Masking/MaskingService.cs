@@ -26,7 +26,7 @@ public sealed class MaskingService(IDbContextFactory<PortalDbContext> dbFactory,
     public MaskedField Mask(RolePolicy policy, string field, string raw)
     {
         var action = policy.ActionFor(field);
-        return new MaskedField(MaskingFunctions.Apply(field, action, raw, pseudonyms), action);
+        return new MaskedField(MaskingFunctions.Apply(policy.Role, field, action, raw, pseudonyms), action);
     }
 
     /// <summary>The rows with these involvement ids that the role may see, in the order given.</summary>

@@ -1,31 +1,26 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 using PortalApp.Hosting;
 
 namespace PortalApp.Masking;
 
+/// <summary>The pseudonym key (see <see cref="SecretKeys.Pseudonym"/>), loaded once at start.</summary>
+public sealed record PseudonymKey(byte[] Bytes);
+
 /// <summary>
-/// Stable keyed pseudonyms: HMAC-SHA256 of the field and value under Portal:PseudonymKey. The same value
-/// always gives the same token, so rows link up, but without the key the value cannot be recovered or guessed.
+/// Stable keyed pseudonyms: HMAC-SHA256 of the field and value under a sub-key of the pseudonym key for the viewer's
+/// scope (their role). The same value gives the same token within a scope, so a role's rows link up, but two roles'
+/// tokens for one person differ, so they cannot be joined; without the key the value cannot be recovered or guessed.
 /// </summary>
-public sealed class Pseudonymizer
+public sealed class Pseudonymizer(PseudonymKey key)
 {
-    private readonly byte[] key;
+    private readonly ConcurrentDictionary<string, byte[]> scopes = new(StringComparer.Ordinal);
 
-    public Pseudonymizer(IOptions<PortalOptions> options)
+    public string For(string scope, string field, string value)
     {
-        var configured = options.Value.PseudonymKey;
-        if (string.IsNullOrWhiteSpace(configured))
-        {
-            throw new InvalidOperationException("Portal:PseudonymKey is not set; pseudonyms need a secret key.");
-        }
-        key = Encoding.UTF8.GetBytes(configured);
-    }
-
-    public string For(string field, string value)
-    {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{field}\n{value}"));
+        var subKey = scopes.GetOrAdd(scope, s => SecretKeys.Derive(key.Bytes, "pseudonym", s));
+        var mac = HMACSHA256.HashData(subKey, Encoding.UTF8.GetBytes($"{field}\n{value}"));
         return "PSN-" + Convert.ToHexString(mac, 0, 5);
     }
 }

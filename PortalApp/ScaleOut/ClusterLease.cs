@@ -17,6 +17,9 @@ public enum ClusterDuty : long
 
     /// <summary>"PortalAC": changes to accounts, one at a time, so two Admins cannot lock each other out at once.</summary>
     AccountChanges = 0x506F7274616C4143,
+
+    /// <summary>"PortalAS": sealing the access log's head every hour.</summary>
+    AuditSeal = 0x506F7274616C4153,
 }
 
 /// <summary>

@@ -284,6 +284,42 @@ namespace Portal.Data.Migrations.Postgres
                     b.ToTable("AccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Data.Entities.AccessLogSeal", b =>
+                {
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AtUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("EntryCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("HeadEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Mac")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("AccessLogSeals");
+                });
+
             modelBuilder.Entity("Portal.Data.Entities.Agreement", b =>
                 {
                     b.Property<int>("Id")

@@ -53,6 +53,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
                      // The bench signs in from one address and has no authenticator app; neither limit is what it measures.
                      "--Portal:SignInPermitsPerMinute=1000000", "--Portal:RequireTwoFactor=false",
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
+                     // A fresh database each run, so fresh keys: Production refuses to start without them.
+                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}",
                  ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalUnderTest(new Uri($"http://127.0.0.1:{port}"), process, databasePath, logPath);
@@ -121,6 +123,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
         }
         return false;
     }
+
+    private static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     /// <summary>This build of the portal as a child process (`dotnet PortalApp.dll ARGS`), its output captured.</summary>
     internal static ProcessStartInfo ChildProcess(IEnumerable<string> arguments)

@@ -1,0 +1,27 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging.Abstractions;
+using PortalApp.Audit;
+using PortalApp.Hosting;
+
+namespace PortalApp.Tests.Infrastructure;
+
+/// <summary>Fresh secret keys for a host outside Development, which refuses to start without them.</summary>
+public static class TestKeys
+{
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Every key a Production host needs, as configuration settings.</summary>
+    public static IReadOnlyDictionary<string, string> ProductionSettings() => new Dictionary<string, string>
+    {
+        ["Portal:PseudonymKey"] = NewKey(),
+        ["Audit:SealKey"] = NewKey(),
+    };
+
+    /// <summary>The verifier as a Development portal on this database sees it: with the seal key the demo made beside it.</summary>
+    public static AccessLogVerifier DemoVerifier(TestDatabase database)
+    {
+        var factory = new DirectContextFactory(database);
+        var key = Convert.FromBase64String(File.ReadAllText(SecretKeys.DemoPath(database.Provider, database.ConnectionString, SecretKeys.AuditSeal)));
+        return new AccessLogVerifier(factory, new AccessLogSealer(factory, new AuditSealKey(key), TimeProvider.System, NullLogger<AccessLogSealer>.Instance));
+    }
+}
