@@ -12,6 +12,8 @@ public static partial class TwoFactorEnrolment
         var page = await client.GetStringAsync("/Account/Manage/EnableAuthenticator?required=true");
         var key = KeyField().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         var token = Token().Match(page).Groups[1].Value;
+        // A person takes a while to scan the code; longer than the portal caches an account's row.
+        await Task.Delay(PortalApp.Users.AccountStanding.FreshFor + TimeSpan.FromSeconds(1));
         var verify = await client.PostAsync("/Account/Manage/EnableAuthenticator", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "send-code",
