@@ -8,12 +8,21 @@ public static class AuthorizationSetup
     public static IServiceCollection AddPortalAuthorization(this IServiceCollection services)
     {
         var builder = services.AddAuthorizationBuilder()
-            // Anything without an explicit policy is closed to anonymous visitors.
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // Anything without an explicit policy is closed to anonymous visitors and to a sign-in that lacks its second factor.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(TwoFactorSatisfied.Requirement).Build());
         foreach (var (policy, roles) in CapabilityMap.RolesFor)
         {
-            builder.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            builder.AddPolicy(policy, p =>
+            {
+                p.RequireAuthenticatedUser().RequireRole(roles);
+                // The one exception: a person not yet enrolled must still reach their own account pages to enrol.
+                if (policy != Policies.OwnAccount)
+                {
+                    p.AddRequirements(TwoFactorSatisfied.Requirement);
+                }
+            });
         }
+        services.AddSingleton<IAuthorizationHandler, TwoFactorSatisfiedHandler>();
         services.AddScoped<Capabilities>();
         return services;
     }

@@ -6,6 +6,7 @@ public static class CapabilityMap
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
         [Policies.SignedIn] = [.. Roles.All],
+        [Policies.OwnAccount] = [.. Roles.All],
         [Policies.ReadAgreements] = [Roles.Admin, Roles.Stakeholder, Roles.Solicitor, Roles.Clerk, Roles.Auditor],
         [Policies.ManageAgreements] = [Roles.Admin],
         [Policies.ReadBallots] = [Roles.Admin, Roles.Stakeholder, Roles.Solicitor, Roles.Clerk, Roles.Auditor],

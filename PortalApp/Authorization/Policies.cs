@@ -4,6 +4,9 @@ namespace PortalApp.Authorization;
 public static class Policies
 {
     public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>The person's own account pages (password, authenticator): the only policy without two-factor.</summary>
+    public const string OwnAccount = nameof(OwnAccount);
     public const string ReadAgreements = nameof(ReadAgreements);
     public const string ManageAgreements = nameof(ManageAgreements);
     public const string ReadBallots = nameof(ReadBallots);

@@ -34,8 +34,8 @@ public static class PortalPipeline
         });
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseTwoFactorEnrolmentRedirect(app.Configuration, app.Environment);
         app.UseAuthorization();
-        app.UseTwoFactorRequirement(app.Configuration, app.Environment);
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();

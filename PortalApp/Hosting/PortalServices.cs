@@ -88,6 +88,7 @@ public static class PortalServices
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddSingleton<AccountStanding>();
+        services.AddSingleton<SessionClock>();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -106,6 +107,7 @@ public static class PortalServices
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Events.OnValidatePrincipal = AccountStandingCookie.ValidateAsync;
+            o.Events.OnCheckSlidingExpiration = AccountStandingCookie.NoteSlidingRenewalAsync;
         });
 
         services.AddIdentityCore<PortalUser>(o =>
@@ -121,8 +123,12 @@ public static class PortalServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddClaimsPrincipalFactory<Users.PortalClaimsFactory>()
-            .AddSignInManager()
+            .AddSignInManager<PortalSignInManager>()
             .AddDefaultTokenProviders();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = AccountStandingCookie.KeepSignInClaimsAsync;
+        });
     }
 }

@@ -9,8 +9,9 @@ using Portal.Data;
 namespace PortalApp.Users;
 
 /// <summary>
-/// Whether a signed-in principal still stands: its account exists, is not locked, and carries the security stamp the
-/// principal was issued with (every lock, role, party, password or two-factor change renews the stamp). Asked by every
+/// Whether a signed-in principal still stands: its session is open (<see cref="SessionClock"/>: not idle too long, not
+/// past its lifetime), its account exists, is not locked, and carries the security stamp the principal was issued with
+/// (every lock, role, party, password or two-factor change, and every sign-out, renews the stamp). Asked by every
 /// service call, every cookie request and every circuit's revalidation, so a revoked account is refused everywhere.
 /// An account's row is read at most once per <see cref="FreshFor"/> per instance; a revocation on any instance drops
 /// the cached row and ends that account's circuits at once (<see cref="Revoke"/>, relayed by the PostgreSQL bridge).
@@ -19,6 +20,7 @@ public sealed class AccountStanding(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider time,
     IOptions<IdentityOptions> identity,
+    SessionClock sessions,
     ILogger<AccountStanding> logger)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(2);
@@ -35,6 +37,10 @@ public sealed class AccountStanding(
         if (user.Identity?.IsAuthenticated != true)
         {
             return true;
+        }
+        if (!sessions.IsLive(user))
+        {
+            return false;
         }
         var claims = identity.Value.ClaimsIdentity;
         if (user.FindFirstValue(claims.UserIdClaimType) is not { } id)

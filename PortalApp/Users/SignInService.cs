@@ -29,6 +29,12 @@ public sealed class SignInService(
 
         await RestartWindowIfExpiredAsync(user);
         var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        if (result.Succeeded && await userManager.GetTwoFactorEnabledAsync(user))
+        {
+            // Succeeded without the code only because this browser holds the remembered-device cookie of an earlier
+            // two-factor sign-in (checked against the current stamp): that sign-in counts as two-factor.
+            await signInManager.SignInWithClaimsAsync(user, remember, [new System.Security.Claims.Claim("amr", "mfa")]);
+        }
         await RecordAsync(user, result);
         return result;
     }

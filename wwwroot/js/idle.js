@@ -1,14 +1,24 @@
-// Ends the session after 30 minutes without input (CJIS), even while a circuit keeps the page alive.
+// Ends the session after Portal:IdleTimeoutMinutes without input (CJIS), even while a circuit keeps the page alive.
+// The server ends an idle session's circuit by itself (Users/SessionClock); input here keeps the session open, by a
+// keep-alive request at most every tenth of the idle time, so a person working in the page is not signed out.
 (() => {
-    const idleMs = 30 * 60 * 1000;
+    const idleMs = Number(document.currentScript?.dataset.idleSeconds || 1800) * 1000;
+    const keepAliveMs = Math.max(5000, Math.min(60000, idleMs / 10));
     let last = Date.now();
-    const touch = () => { last = Date.now(); };
+    let touched = false;
+    const touch = () => { last = Date.now(); touched = true; };
     ["mousemove", "keydown", "pointerdown", "scroll", "touchstart"].forEach(e =>
         document.addEventListener(e, touch, { passive: true }));
+    setInterval(() => {
+        if (touched && document.getElementById("idle-sign-out")) {
+            touched = false;
+            fetch("Account/KeepAlive", { credentials: "same-origin", cache: "no-store" }).catch(() => { });
+        }
+    }, keepAliveMs);
     setInterval(() => {
         const form = document.getElementById("idle-sign-out");
         if (form && Date.now() - last > idleMs) {
             form.submit();
         }
-    }, 10 * 1000);
+    }, Math.min(10 * 1000, keepAliveMs));
 })();
