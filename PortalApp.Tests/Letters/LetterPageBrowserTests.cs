@@ -23,6 +23,10 @@ public sealed class LetterPageBrowserTests(PortalHost host, BrowserFixture brows
         var page = await browser.NewPhonePageAsync(await browser.SignedInStateAsync(host.BaseUrl, LetterScenario.Solicitor));
         await Interactive.GotoAsync(page, $"{host.BaseUrl}/letters/{letterId}");
         await Assertions.Expect(page.GetByTestId("letter-preview")).ToContainTextAsync("Field Office Director");
+        // The answer to a checked hash quotes two hashes of 64 characters each, which must wrap too.
+        await page.Locator("input[data-testid=verify-hash], [data-testid=verify-hash] input").First.FillAsync(new string('b', 64));
+        await page.GetByTestId("verify-hash-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("verify-result")).ToContainTextAsync("its hash is");
 
         var sideways = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(sideways <= 0, $"/letters/{letterId} scrolls {sideways} px sideways on a 390 px screen");
