@@ -8,7 +8,8 @@ namespace Portal.Data.Configurations;
 /// </summary>
 public static class LetterTemplateDefaults
 {
-    private static readonly DateTimeOffset Seeded = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>The stamp of a template as shipped; a template saved in the portal carries the time it was saved.</summary>
+    public static readonly DateTimeOffset Seeded = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static readonly LetterTemplate[] All =
     [

@@ -101,7 +101,7 @@ public sealed class VotingTests(BallotHost host)
 
         Assert.True(byAlternate.Succeeded && byAlternate.Receipt!.CastByAlternate, byAlternate.Message);
         Assert.Equal("city-alt@portal.local (alternate)", byAlternate.Receipt.CastByLabel);
-        Assert.Equal("Your vote was changed from Renew to Abstain.", byPrimary.Message);
+        Assert.StartsWith("Your vote was recorded: Abstain. It replaces the City seat's vote of Renew, cast by Marcus Ortega (alternate for Dana Whitfield) at ", byPrimary.Message, StringComparison.Ordinal);
         var view = await ViewAsync("da@portal.local", ballotId);
         Assert.Equal(2, view.History.Count);
         Assert.Equal([false, true], view.History.Select(v => v.IsCurrent));
@@ -109,8 +109,33 @@ public sealed class VotingTests(BallotHost host)
         Assert.Equal(VoteChoice.Abstain, view.Seats.Single(s => s.Party == Party.City).Current!.Choice);
         await using var db = await host.CreateDbAsync();
         Assert.True(await db.AgreementEvents.AnyAsync(e => e.AgreementId == agreementId && e.Kind == AgreementTimeline.VoteChanged
-            && e.Summary.Contains("from Renew to Abstain")));
+            && e.Summary.Contains("changed from Renew, cast by Marcus Ortega (alternate for Dana Whitfield), to Abstain, cast by Dana Whitfield (primary)")));
         Assert.NotEqual(view.History[0].ReceiptHash, view.History[1].ReceiptHash);
+    }
+
+    [Fact]
+    public async Task WhenTheAlternateReplacesThePrimarysVoteEveryoneIsToldWhoChangedIt()
+    {
+        var (agreementId, ballotId, _) = await OpenBallotAsync();
+        var reference = (await ViewAsync("da@portal.local", ballotId)).AgreementReference;
+
+        await VoteAsync("city@portal.local", ballotId, Party.City, VoteChoice.Terminate, "Never audited.");
+        var byAlternate = await VoteAsync("city-alt@portal.local", ballotId, Party.City, VoteChoice.Renew, "Pending review.");
+        var byPrimaryAgain = await VoteAsync("city@portal.local", ballotId, Party.City, VoteChoice.Terminate, "Never audited, still.");
+        var andAgain = await VoteAsync("city@portal.local", ballotId, Party.City, VoteChoice.Abstain, "On reflection.");
+
+        Assert.StartsWith("Your vote was recorded: Renew. It replaces the City seat's vote of Terminate, cast by Dana Whitfield (primary) at ", byAlternate.Message, StringComparison.Ordinal);
+        Assert.Contains("cast by Marcus Ortega (alternate for Dana Whitfield)", byPrimaryAgain.Message, StringComparison.Ordinal);
+        Assert.Equal("Your vote was changed from Terminate to Abstain.", andAgain.Message);
+        await using var db = await host.CreateDbAsync();
+        Assert.True(await db.Notifications.AnyAsync(n => n.Text == $"{reference}: the City seat's vote changed from Terminate (Dana Whitfield (primary)) to Renew (Marcus Ortega (alternate for Dana Whitfield))."));
+        Assert.True(await db.AgreementEvents.AnyAsync(e => e.AgreementId == agreementId && e.Kind == AgreementTimeline.VoteChanged
+            && e.Summary.Contains("changed from Terminate, cast by Dana Whitfield (primary), to Renew, cast by Marcus Ortega (alternate for Dana Whitfield)")));
+        var city = (await ViewAsync("clerk@portal.local", ballotId)).History.Where(v => v.Party == Party.City).Select(v => (v.Choice, v.CastByLabel));
+        Assert.Equal(
+            [(VoteChoice.Terminate, "Dana Whitfield (primary)"), (VoteChoice.Renew, "Marcus Ortega (alternate for Dana Whitfield)"),
+             (VoteChoice.Terminate, "Dana Whitfield (primary)"), (VoteChoice.Abstain, "Dana Whitfield (primary)")],
+            city);
     }
 
     [Fact]
@@ -229,7 +254,7 @@ public sealed class VotingTests(BallotHost host)
         await VoteAsync("da@portal.local", ballotId, Party.DistrictAttorney, VoteChoice.Abstain);
 
         Assert.Equal(2, await bell.UnreadCountAsync());
-        Assert.Contains(await bell.LatestAsync(), n => n.Unread && n.Text.Contains("the District Attorney voted — Abstain", StringComparison.Ordinal));
+        Assert.Contains(await bell.LatestAsync(), n => n.Unread && n.Text.Contains("the District Attorney seat voted Abstain (Priya Raman (primary)).", StringComparison.Ordinal));
         await bell.MarkAllReadAsync();
         Assert.Equal(0, await bell.UnreadCountAsync());
     }

@@ -31,6 +31,42 @@ public sealed class LetterPdfTests(PortalHost host)
     }
 
     [Fact]
+    public async Task AWrongHashOrFileIsComparedWithTheLetterOnScreenAndJunkIsNamedAsNotAHash()
+    {
+        var (_, letterId) = await LetterScenario.IssuedTerminationAsync(host);
+        await using var scope = await host.ScopeAsAsync(LetterScenario.Solicitor);
+        var verifier = scope.ServiceProvider.GetRequiredService<LetterVerifier>();
+        var pdf = (await verifier.GetPdfAsync(letterId))!;
+        var number = pdf.FileName[..^4];
+
+        var junk = await verifier.VerifyHashAsync("hello", letterId);
+        var wrongHash = await verifier.VerifyHashAsync(new string('0', 64), letterId);
+        var tampered = (byte[])pdf.Bytes.Clone();
+        tampered[tampered.Length / 2] ^= 0x01;
+        var wrongFile = await verifier.VerifyFileAsync(tampered, letterId);
+
+        Assert.Equal("Not verified: \u201chello\u201d is not a SHA-256 hash (64 hexadecimal characters).", junk.Message);
+        Assert.Equal("", junk.Sha256);
+        Assert.Equal($"Not verified: this hash is not the hash of letter {number}; its hash is {pdf.Sha256}. No letter the portal issued has this hash.", wrongHash.Message);
+        Assert.Equal($"Not verified: this file is not letter {number}: its SHA-256 is {LetterIssuer.Sha256(tampered)}, and the letter's is {pdf.Sha256}. No letter the portal issued has exactly this content.", wrongFile.Message);
+        Assert.False(junk.IsIssuedLetter || wrongHash.IsIssuedLetter || wrongFile.IsIssuedLetter);
+    }
+
+    [Fact]
+    public async Task TheFooterNamesTheAddressThePortalIsServedOnNotADefaultPort()
+    {
+        var (_, letterId) = await LetterScenario.IssuedTerminationAsync(host);
+        await using var db = await LetterScenario.Db(host);
+        var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId);
+
+        using var document = PdfDocument.Open(letter.Pdf!);
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        Assert.Contains($":{new Uri(host.BaseUrl).Port}/letters/{letterId}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(":5080/", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ThePdfTextHoldsTheNumberAddresseeReferenceAndEffectiveDate()
     {
         var (agreementId, letterId) = await LetterScenario.IssuedTerminationAsync(host);

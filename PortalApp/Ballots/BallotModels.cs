@@ -4,7 +4,11 @@ namespace PortalApp.Ballots;
 
 public sealed record VoteView(
     long Id, Party Party, VoteChoice Choice, string Rationale, string CastBy, string CastByName,
-    bool CastByAlternate, DateTimeOffset CastUtc, bool IsCurrent, string ReceiptHash);
+    bool CastByAlternate, DateTimeOffset CastUtc, bool IsCurrent, string ReceiptHash, string? SeatPrimaryName = null)
+{
+    /// <summary>Who cast it and in which role: "Marcus Ortega (alternate for Dana Whitfield)".</summary>
+    public string CastByLabel => SeatPeople.CastBy(CastByName, CastByAlternate, SeatPrimaryName);
+}
 
 public sealed record SeatVoteView(Party Party, string PrimaryName, string? AlternateName, VoteView? Current);
 

@@ -125,14 +125,20 @@ public sealed partial class BallotService
             .Select(v => v.ReceiptHash).FirstOrDefaultAsync();
         vote.ReceiptHash = VoteReceipts.Hash(vote, ballot.AmendmentHash, lastReceipt ?? "genesis");
         db.Votes.Add(vote);
-        AddVoteToTimeline(db, agreement, ballot, vote, previous);
-        Notices.Post(db, vote.CastUtc, $"{agreement.Reference}: the {PartyNames.Of(party)} {(previous is null ? "voted" : "changed its vote")} — {PartyNames.Of(vote.Choice)}.", $"/ballots/{ballot.Id}");
+        var names = await DisplayNamesAsync(db, new[] { vote.CastByUserId, seat.PrimaryUserId, previous?.CastByUserId }.OfType<string>());
+        var primaryName = names.GetValueOrDefault(seat.PrimaryUserId);
+        var castBy = new VoteAuthors(
+            SeatPeople.CastBy(names.GetValueOrDefault(vote.CastByUserId, vote.CastByUserName), vote.CastByAlternate, primaryName),
+            previous is null ? null : SeatPeople.CastBy(names.GetValueOrDefault(previous.CastByUserId, previous.CastByUserName), previous.CastByAlternate, primaryName),
+            ReplacesOther: previous is not null && previous.CastByUserId != vote.CastByUserId);
+        AddVoteToTimeline(db, agreement, ballot, vote, previous, castBy);
+        Notices.Post(db, vote.CastUtc, $"{agreement.Reference}: {VoteNotice(vote, previous, castBy)}", $"/ballots/{ballot.Id}");
         await db.SaveChangesAsync();
         await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.Vote)
         {
             Actor = user,
             Target = $"ballot:{ballot.Id}",
-            Filters = $"agreement={agreement.Reference}; seat={party}; choice={vote.Choice}; previous={previous?.Choice.ToString() ?? "none"}; alternate={(vote.CastByAlternate ? "yes" : "no")}; receipt={vote.ReceiptHash}",
+            Filters = $"agreement={agreement.Reference}; seat={party}; choice={vote.Choice}; previous={previous?.Choice.ToString() ?? "none"}; previous-by={previous?.CastByUserName ?? "none"}; alternate={(vote.CastByAlternate ? "yes" : "no")}; receipt={vote.ReceiptHash}",
         });
 
         var changes = new List<BallotChange> { new(BallotChangeKind.VoteCast, agreement.Id, ballot.Id) };
@@ -145,24 +151,42 @@ public sealed partial class BallotService
         await tx.CommitAsync();
 
         var receipt = new VoteReceipt(ballot.Id, agreement.Reference, party, vote.Choice, vote.CastByUserName, vote.CastByAlternate, vote.CastUtc, vote.ReceiptHash);
+        var replaced = previous is not null && castBy.ReplacesOther
+            ? $" It replaces the {PartyNames.Of(party)} seat's vote of {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous} at {PortalTime.Format(previous.CastUtc)}; both stay in the ballot's history."
+            : "";
         var message = changes.Count > 1
-            ? $"Your vote was recorded and met the threshold: the ballot is decided — {ballot.Decision!.Outcome}."
-            : previous is null ? "Your vote was recorded." : $"Your vote was changed from {previous.Choice} to {vote.Choice}.";
+            ? $"Your vote was recorded and met the threshold: the ballot is decided — {ballot.Decision!.Outcome}.{replaced}"
+            : previous is null ? "Your vote was recorded."
+            : castBy.ReplacesOther ? $"Your vote was recorded: {PartyNames.Of(vote.Choice)}.{replaced}"
+            : $"Your vote was changed from {previous.Choice} to {vote.Choice}.";
         return new Attempt(new VoteResult(true, message, receipt), null, changes);
     }
 
-    private static void AddVoteToTimeline(PortalDbContext db, Agreement agreement, Ballot ballot, Vote vote, Vote? previous)
+    /// <summary>Who cast the new vote, who cast the one it replaces, and whether they are different people.</summary>
+    private sealed record VoteAuthors(string Current, string? Previous, bool ReplacesOther);
+
+    private static void AddVoteToTimeline(PortalDbContext db, Agreement agreement, Ballot ballot, Vote vote, Vote? previous, VoteAuthors castBy)
     {
         var seat = PartyNames.Of(vote.Party);
         var term = ballot.Term.ToLowerInvariant();
-        var by = vote.CastByAlternate ? $"cast by {vote.CastByUserName}, alternate" : $"cast by {vote.CastByUserName}";
         var (kind, summary) = (vote.Choice, previous) switch
         {
-            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term} ({by})."),
-            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on the {term} ({by})."),
-            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on the {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice} ({by})."),
+            (VoteChoice.Recuse, null) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term}, cast by {castBy.Current}."),
+            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term}, cast by {castBy.Current}, replacing {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}."),
+            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on the {term}, cast by {castBy.Current}."),
+            _ when castBy.ReplacesOther => (AgreementTimeline.VoteChanged, $"The {seat} seat's vote on the {term} changed from {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}, to {vote.Choice}, cast by {castBy.Current}."),
+            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on the {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice}, cast by {castBy.Current}."),
         };
         AgreementTimeline.Add(db, agreement.Id, vote.CastUtc, kind, summary, vote.CastByUserName);
+    }
+
+    private static string VoteNotice(Vote vote, Vote? previous, VoteAuthors castBy)
+    {
+        var seat = PartyNames.Of(vote.Party);
+        var choice = PartyNames.Of(vote.Choice);
+        return previous is null ? $"the {seat} seat voted {choice} ({castBy.Current})."
+            : castBy.ReplacesOther ? $"the {seat} seat's vote changed from {PartyNames.Of(previous.Choice)} ({castBy.Previous}) to {choice} ({castBy.Current})."
+            : $"the {seat} seat changed its vote from {PartyNames.Of(previous.Choice)} to {choice} ({castBy.Current}).";
     }
 
     private async Task<VoteResult> RefuseAsync(ClaimsPrincipal user, VoteRequest request, string message, bool flagged)

@@ -42,8 +42,9 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
         }
         var agreement = ballot.Agreement!;
         var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballotId).OrderBy(v => v.Id).ToListAsync();
-        var names = await BallotService.DisplayNamesAsync(db, agreement.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
-        var history = votes.Select(v => ToView(v, names)).ToList();
+        var names = await BallotService.DisplayNamesAsync(db, agreement.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>().Concat(votes.Select(v => v.CastByUserId)));
+        var primaries = agreement.Seats.ToDictionary(s => s.Party, s => names.GetValueOrDefault(s.PrimaryUserId));
+        var history = votes.Select(v => ToView(v, names, primaries.GetValueOrDefault(v.Party))).ToList();
         var seats = agreement.Seats.OrderBy(s => s.Party).Select(s => new SeatVoteView(
             s.Party,
             names.GetValueOrDefault(s.PrimaryUserId, "(unassigned)"),
@@ -62,7 +63,7 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
         return new BallotSnapshot(view, agreement.Seats.ToList());
     }
 
-    private static VoteView ToView(Vote v, Dictionary<string, string> names) => new(
+    private static VoteView ToView(Vote v, Dictionary<string, string> names, string? primaryName) => new(
         v.Id, v.Party, v.Choice, v.Rationale, v.CastByUserName, names.GetValueOrDefault(v.CastByUserId, v.CastByUserName),
-        v.CastByAlternate, v.CastUtc, v.IsCurrent, v.ReceiptHash);
+        v.CastByAlternate, v.CastUtc, v.IsCurrent, v.ReceiptHash, primaryName);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Portal.Data.Entities;
+using PortalApp.Hosting;
 
 namespace PortalApp.Ballots;
 
@@ -19,6 +20,9 @@ public sealed record VoteReceipt(
     public string CastByLabel => CastByAlternate ? $"{CastBy} (alternate)" : CastBy;
 
     public string CastUtcText => VoteReceipts.FormatUtc(CastUtc);
+
+    /// <summary>The city's clock, to the second: a vote cast on a December evening reads that evening, not the next day.</summary>
+    public string CastCityText => PortalTime.ToCity(CastUtc).ToString("MMM d, yyyy h:mm:ss tt", CultureInfo.InvariantCulture) + " ET";
 }
 
 public static class VoteReceipts

@@ -10,7 +10,7 @@ public static class LetterDocuments
     public const string NumberPending = "SOL-____-____";
 
     public static async Task<LetterDocument> BuildAsync(
-        PortalDbContext db, Letter letter, string? number, DateOnly date, string signerUserName, LetterOptions options, CancellationToken ct = default)
+        PortalDbContext db, Letter letter, string? number, DateOnly date, string signerUserName, LetterOptions options, string verifyUrl, CancellationToken ct = default)
     {
         var reference = await db.Agreements.Where(a => a.Id == letter.AgreementId).Select(a => a.Reference).SingleAsync(ct);
         var signer = await db.Users.Where(u => u.UserName == signerUserName).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
@@ -27,7 +27,7 @@ public static class LetterDocuments
             StripParenthesis(signer ?? "The City Solicitor"),
             options.SignerTitle,
             [.. copies.OrderBy(c => c.Party).Select(c => c.DisplayName)],
-            $"{options.PublicBaseUrl.TrimEnd('/')}/letters/{letter.Id}");
+            verifyUrl);
     }
 
     /// <summary>"Jordan Lee (City Solicitor)" signs as "Jordan Lee": the title is printed beneath.</summary>

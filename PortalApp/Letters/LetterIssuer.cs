@@ -23,6 +23,7 @@ public sealed class LetterIssuer(
     TerminationSignal terminations,
     Ballots.BallotNotifier notifier,
     IOptions<LetterOptions> options,
+    LetterAddress address,
     TimeProvider time,
     ILogger<LetterIssuer> logger)
 {
@@ -103,7 +104,7 @@ public sealed class LetterIssuer(
         }
         var (sequence, number) = await LetterNumbering.NextAsync(db, today.Year, ct);
         var signer = user.Identity?.Name ?? "";
-        var pdf = renderer.Render(await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, ct));
+        var pdf = renderer.Render(await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, address.VerifyUrl(letter.Id), ct));
 
         letter.Number = number;
         letter.Year = today.Year;

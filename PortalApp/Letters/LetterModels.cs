@@ -73,7 +73,11 @@ public sealed record DraftFacts(IReadOnlyList<HeldDate> Held, IReadOnlyList<Fact
 
 public sealed record LetterVerification(bool IsIssuedLetter, string Sha256, int? LetterId, string? Number, string Message);
 
-public sealed record LetterTemplateSummary(int Id, string Name, LetterKind Kind, string Subject, string Body, DateTimeOffset UpdatedUtc);
+public sealed record LetterTemplateSummary(int Id, string Name, LetterKind Kind, string Subject, string Body, DateTimeOffset UpdatedUtc)
+{
+    /// <summary>Seeded and never saved since: its stamp is the seed's, not a time anyone changed it.</summary>
+    public bool AsShipped => UpdatedUtc == Portal.Data.Configurations.LetterTemplateDefaults.Seeded;
+}
 
 public static class LetterKinds
 {

@@ -17,6 +17,7 @@ public sealed class LetterService(
     LetterDrafting drafting,
     LetterPdfRenderer renderer,
     IOptions<LetterOptions> options,
+    LetterAddress address,
     TimeProvider time)
 {
     public async Task<LetterPageResult> ListAsync(LetterFilter filter, LetterSort sort, int skip, int take, CancellationToken ct = default)
@@ -91,7 +92,7 @@ public sealed class LetterService(
         var issued = letter.Status == LetterStatus.Issued;
         var date = issued ? DateOnly.FromDateTime(PortalTime.ToCity(letter.IssuedUtc!.Value).DateTime) : PortalTime.Today(time);
         var signer = issued ? letter.IssuedBy! : user.Identity?.Name ?? "";
-        var document = await LetterDocuments.BuildAsync(db, letter, letter.Number, date, signer, options.Value, ct);
+        var document = await LetterDocuments.BuildAsync(db, letter, letter.Number, date, signer, options.Value, address.VerifyUrl(letter.Id), ct);
         return renderer.Layout(document);
     }
 

@@ -6,6 +6,7 @@ public static class LetterServices
     {
         services.Configure<LetterOptions>(configuration.GetSection("Letters"));
         services.AddSingleton<LetterPdfRenderer>();
+        services.AddSingleton<LetterAddress>();
         services.AddSingleton<TerminationSignal>();
         services.AddHostedService<TerminationScheduler>();
         services.AddScoped<LetterDrafting>();

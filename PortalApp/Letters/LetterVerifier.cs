@@ -32,31 +32,50 @@ public sealed partial class LetterVerifier(
         return new StoredPdf(letter.Pdf, $"{letter.Number}.pdf", letter.PdfSha256!);
     }
 
-    public Task<LetterVerification> VerifyFileAsync(byte[] pdf, CancellationToken ct = default) =>
-        VerifyHashAsync(LetterIssuer.Sha256(pdf), ct);
+    /// <summary>Whether <paramref name="pdf"/> is exactly an issued letter; with <paramref name="letterId"/>, the answer names that letter.</summary>
+    public async Task<LetterVerification> VerifyFileAsync(byte[] pdf, int? letterId = null, CancellationToken ct = default) =>
+        await VerifyAsync(LetterIssuer.Sha256(pdf), fromFile: true, letterId, ct);
 
-    public async Task<LetterVerification> VerifyHashAsync(string hash, CancellationToken ct = default)
+    /// <summary>Whether <paramref name="hash"/> is the SHA-256 of an issued letter; with <paramref name="letterId"/>, the answer names that letter.</summary>
+    public async Task<LetterVerification> VerifyHashAsync(string hash, int? letterId = null, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadLetters);
-        var normalized = hash.Trim().ToLowerInvariant();
+        var pasted = (hash ?? "").Trim();
+        var normalized = pasted.ToLowerInvariant();
         if (!Sha256Hex().IsMatch(normalized))
         {
-            return new LetterVerification(false, hash.Trim(), null, null, "That is not a SHA-256 hash: 64 hexadecimal characters are expected.");
+            await capabilities.RequireAsync(Policies.ReadLetters);
+            var shown = pasted.Length == 0 ? "An empty field" : $"\u201c{(pasted.Length > 80 ? pasted[..80] + "\u2026" : pasted)}\u201d";
+            return new LetterVerification(false, "", null, null, $"Not verified: {shown} is not a SHA-256 hash (64 hexadecimal characters).");
         }
+        return await VerifyAsync(normalized, fromFile: false, letterId, ct);
+    }
+
+    private async Task<LetterVerification> VerifyAsync(string sha256, bool fromFile, int? letterId, CancellationToken ct)
+    {
+        var user = await capabilities.RequireAsync(Policies.ReadLetters);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var match = await db.Letters.AsNoTracking()
-            .Where(l => l.PdfSha256 == normalized && l.Status == LetterStatus.Issued)
+            .Where(l => l.PdfSha256 == sha256 && l.Status == LetterStatus.Issued)
             .Select(l => new { l.Id, l.Number, l.IssuedUtc }).SingleOrDefaultAsync(ct);
+        var expected = letterId is null || match is not null ? null : await db.Letters.AsNoTracking()
+            .Where(l => l.Id == letterId && l.Status == LetterStatus.Issued)
+            .Select(l => new { l.Number, l.PdfSha256 }).SingleOrDefaultAsync(ct);
         await accessLog.AppendAsync(new AccessEvent(AccessActions.LetterAction)
         {
             Actor = user,
             Target = match is null ? "verify: no match" : $"letter {match.Id} {match.Number}: verify",
-            Filters = $"sha256={normalized}",
+            Filters = $"sha256={sha256}",
             ResultCount = match is null ? 0 : 1,
         }, ct);
-        return match is null
-            ? new LetterVerification(false, normalized, null, null, "Not verified: no issued letter has exactly this content. The file differs from every letter the portal issued.")
-            : new LetterVerification(true, normalized, match.Id, match.Number, $"Verified: this is exactly {match.Number}, issued {Hosting.PortalTime.Format(match.IssuedUtc!.Value)}.");
+        if (match is not null)
+        {
+            return new LetterVerification(true, sha256, match.Id, match.Number, $"Verified: this is exactly {match.Number}, issued {Hosting.PortalTime.Format(match.IssuedUtc!.Value)}.");
+        }
+        var none = fromFile ? "No letter the portal issued has exactly this content." : "No letter the portal issued has this hash.";
+        var message = expected is null ? $"Not verified: {none}"
+            : fromFile ? $"Not verified: this file is not letter {expected.Number}: its SHA-256 is {sha256}, and the letter's is {expected.PdfSha256}. {none}"
+            : $"Not verified: this hash is not the hash of letter {expected.Number}; its hash is {expected.PdfSha256}. {none}";
+        return new LetterVerification(false, sha256, null, null, message);
     }
 
     [GeneratedRegex("^[0-9a-f]{64}$")]

@@ -20,6 +20,9 @@ public static class DemoAgreement
         var expiry = new DateOnly(expiryMonth.Year, expiryMonth.Month, DateTime.DaysInMonth(expiryMonth.Year, expiryMonth.Month));
         const int noticeDays = 90;
         var noticeDeadline = expiry.AddDays(-noticeDays);
+        // One instant for the ballot's opening and its timeline entry, so the ballot and the timeline agree.
+        var opens = now.AddMinutes(-5);
+        var closes = PortalTime.FromCity(noticeDeadline.AddDays(-1), new TimeOnly(17, 0));
 
         var original = new Amendment
         {
@@ -89,15 +92,15 @@ public static class DemoAgreement
             [
                 new AgreementEvent { AtUtc = PortalTime.FromCity(new DateOnly(2008, 10, 1), new TimeOnly(9, 0)), Kind = "created", Summary = "Agreement signed by the City, the District Attorney and the Courts." },
                 new AgreementEvent { AtUtc = PortalTime.FromCity(new DateOnly(2009, 7, 1), new TimeOnly(9, 0)), Kind = "amended", Summary = "Amendment 1: victims and witnesses shielded; immigration status removed." },
-                new AgreementEvent { AtUtc = now, Kind = "ballot-opened", Summary = $"Ballot opened on renewal or termination of the term ending {expiry:MMMM d, yyyy}." },
+                new AgreementEvent { AtUtc = opens, Kind = "ballot-opened", Summary = $"Ballot opened on renewal or termination of the term ending {expiry:MMMM d, yyyy}: votes from {PortalTime.Format(opens)} to {PortalTime.Format(closes)}." },
             ],
         };
         agreement.Ballots.Add(new Ballot
         {
             Agreement = agreement,
             Term = $"Term ending {expiry:yyyy-MM-dd}",
-            OpensUtc = now.AddMinutes(-5),
-            ClosesUtc = PortalTime.FromCity(noticeDeadline.AddDays(-1), new TimeOnly(17, 0)),
+            OpensUtc = opens,
+            ClosesUtc = closes,
             TerminationThreshold = 2,
             Status = BallotStatus.Open,
             Amendment = amendment2009,
