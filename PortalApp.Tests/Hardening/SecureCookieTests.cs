@@ -83,7 +83,8 @@ public sealed class SecureCookieTests : IClassFixture<SecureCookieTests.Producti
         };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(host.BaseUrl) };
 
-        var response = await Infrastructure.SignIn.PostLoginAsync(client, "clerk@portal.local", DemoAccounts.Password);
+        // The auditor: a role that needs no second factor, so the cookie serves the dashboard at once.
+        var response = await Infrastructure.SignIn.PostLoginAsync(client, "auditor@portal.local", DemoAccounts.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));

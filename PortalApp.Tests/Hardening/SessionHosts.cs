@@ -13,7 +13,10 @@ public sealed class ProductionPortalHost : PortalHost
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
-        builder.UseSetting("Portal:PseudonymKey", "production-test-pseudonym-key-0123456789abcdef");
+        foreach (var (key, value) in TestKeys.ProductionSettings())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
 

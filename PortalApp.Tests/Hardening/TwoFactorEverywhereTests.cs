@@ -41,12 +41,16 @@ public sealed class TwoFactorEverywhereTests(ProductionPortalHost host)
     }
 
     [Fact]
-    public async Task AClerkWhoseRoleNeedsNoSecondFactorStillDownloadsTheRecordsExport()
+    public async Task APasswordOnlyClerkCannotDownloadTheRecordsExportButAnAuditorWhoseRoleNeedsNoSecondFactorReadsTheLog()
     {
         using var clerk = await SignIn.ClientAsync(host.BaseUrl, "clerk@portal.local");
         var export = await clerk.GetAsync("/records/export.csv");
-        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        Assert.NotEqual(HttpStatusCode.OK, export.StatusCode);
+
+        using var auditor = await SignIn.ClientAsync(host.BaseUrl, "auditor@portal.local");
+        var log = await auditor.GetAsync("/audit/export.csv");
+        Assert.Equal(HttpStatusCode.OK, log.StatusCode);
+        Assert.Equal("text/csv", log.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -3,13 +3,13 @@ using PortalApp.Authorization;
 namespace PortalApp.Users;
 
 /// <summary>
-/// Outside Development, the roles that decide and act (Admin, Solicitor, Stakeholder) must sign in with
-/// two factors. The lock is <see cref="TwoFactorSatisfied"/>, part of every policy; this adds the friendly path:
+/// Outside Development, the roles that decide and act (Admin, Solicitor, Stakeholder) and the Clerk, who reads
+/// records with the least masking, must sign in with two factors. The lock is <see cref="TwoFactorSatisfied"/>, part of every policy; this adds the friendly path:
 /// a page request from such a sign-in is sent to enrol an authenticator app instead of to "not authorized".
 /// </summary>
 public static class TwoFactorRequirement
 {
-    public static readonly IReadOnlyList<string> RolesThatNeedIt = [Roles.Admin, Roles.Solicitor, Roles.Stakeholder];
+    public static readonly IReadOnlyList<string> RolesThatNeedIt = [Roles.Admin, Roles.Solicitor, Roles.Stakeholder, Roles.Clerk];
 
     // Only where the redirect would not help; what is refused is decided by the policies, not by this list.
     private static readonly string[] NoRedirectPaths =
