@@ -24,7 +24,15 @@ public static class CliVerbs
         // The host sees only configuration: a flag without a value (`--phases`) would otherwise swallow the argument after it.
         var builder = WebApplication.CreateBuilder(ConfigurationArguments(args));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddPortal();
+        try
+        {
+            builder.AddPortal();
+        }
+        catch (SecretKeyRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 2;
+        }
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
         return await Verbs[VerbOf(args)](app.Services, VerbArguments(args));

@@ -60,7 +60,7 @@ public static class SecretKeys
     private static byte[] Checked(byte[] key, SecretKeySource source, string what) => key.Length >= MinimumBytes ? key
         : throw Refused(source, $"{what} holds {key.Length} bytes; at least {MinimumBytes} random bytes are needed.");
 
-    private static InvalidOperationException Refused(SecretKeySource source, string problem) => new(
+    private static SecretKeyRefusedException Refused(SecretKeySource source, string problem) => new(
         $"The portal needs a secret key for {source.Purpose} and will not start without one. {problem} " +
         $"Set {source.Setting} to at least {MinimumBytes} random bytes in base64 (for example the output of `openssl rand -base64 32`), " +
         $"or {source.FileSetting} to a file holding them. Keep the key out of the database and out of the repository.");
@@ -139,3 +139,6 @@ public static class SecretKeyServices
         return services;
     }
 }
+
+/// <summary>A secret key is missing or unusable: the portal and its verbs stop with this message.</summary>
+public sealed class SecretKeyRefusedException(string message) : InvalidOperationException(message);
