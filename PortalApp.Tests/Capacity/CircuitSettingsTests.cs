@@ -7,7 +7,7 @@ using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Capacity;
 
-/// <summary>The circuit and hub settings the running portal uses are the ones the README's "Circuit settings" table gives.</summary>
+/// <summary>The circuit and hub settings the running portal uses are the ones docs/capacity.md's "Circuit settings" table gives.</summary>
 [Collection(AppCollection.Name)]
 public sealed class CircuitSettingsTests(PortalHost host)
 {
@@ -32,8 +32,8 @@ public sealed class CircuitSettingsTests(PortalHost host)
         var documented = DocumentedValues();
         foreach (var (setting, value) in running)
         {
-            Assert.True(documented.TryGetValue(setting, out var text), $"{setting} is not in the README's circuit settings table");
-            Assert.True(text == value || text.StartsWith(value + " (", StringComparison.Ordinal), $"{setting}: the portal runs with {value}, the README says {text}");
+            Assert.True(documented.TryGetValue(setting, out var text), $"{setting} is not in the circuit settings table of docs/capacity.md");
+            Assert.True(text == value || text.StartsWith(value + " (", StringComparison.Ordinal), $"{setting}: the portal runs with {value}, docs/capacity.md says {text}");
         }
     }
 
@@ -49,7 +49,7 @@ public sealed class CircuitSettingsTests(PortalHost host)
     /// <summary>The first two cells of each row of the table under "## Circuit settings".</summary>
     private static Dictionary<string, string> DocumentedValues()
     {
-        var lines = File.ReadAllLines(RepositoryFiles.PathOf("README.md"));
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("docs", "capacity.md"));
         return lines.SkipWhile(l => l != "## Circuit settings").Skip(1)
             .TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
             .Where(l => l.StartsWith("| ", StringComparison.Ordinal))
