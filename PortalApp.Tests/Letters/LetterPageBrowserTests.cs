@@ -77,7 +77,7 @@ public sealed class LetterPageBrowserTests(PortalHost host, BrowserFixture brows
 
         var shown = await page.EvaluateAsync<string[]>("() => window.snackbarsShown");
         Assert.Equal(1, shown.Count(s => s.Contains("Draft saved", StringComparison.Ordinal)));
-        Assert.Equal(1, shown.Count(s => s.Contains("Not issued: the letter states a date the portal does not hold", StringComparison.Ordinal)));
+        Assert.Equal(1, shown.Count(s => s.StartsWith("Not issued. It cannot be issued yet: ", StringComparison.Ordinal) && s.Contains("January 3, 2031", StringComparison.Ordinal)));
         await Assertions.Expect(page.GetByTestId("issue-dialog")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
