@@ -16,15 +16,15 @@ public sealed class TwoFactorRequiredHost : PortalHost
 public sealed class TwoFactorTests(TwoFactorRequiredHost host) : IClassFixture<TwoFactorRequiredHost>
 {
     [Fact]
-    public async Task AnAdminWithoutTwoFactorIsSentToEnrolAndAClerkIsNot()
+    public async Task AnAdminWithoutTwoFactorIsSentToEnrolAndAnAuditorIsNot()
     {
         using var admin = await SignIn.ClientAsync(host.BaseUrl, "courts@portal.local");
         var response = await admin.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Account/Manage/EnableAuthenticator", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
-        using var clerk = await SignIn.ClientAsync(host.BaseUrl, "clerk@portal.local");
-        Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/")).StatusCode);
+        using var auditor = await SignIn.ClientAsync(host.BaseUrl, "auditor@portal.local");
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/")).StatusCode);
     }
 
     [Fact]

@@ -40,18 +40,39 @@ public sealed class BrowserFixture : IAsyncLifetime
     private readonly ConcurrentDictionary<(string BaseUrl, string Email), Lazy<Task<string>>> signedIn = new();
 
     /// <summary>
-    /// The cookies of a sign-in as <paramref name="email"/>, made once per fixture through the real form, for
+    /// The cookies of a sign-in as <paramref name="email"/>, made through the real form and kept per fixture, for
     /// <see cref="NewPageAsync"/>: for tests that look at pages and change no account, so a copy of one session serves.
+    /// A kept session that has ended since (another test signed that account out, which ends all its sessions, or moved
+    /// the portal's clock past the idle time) is replaced by a new sign-in.
     /// </summary>
-    public Task<string> SignedInStateAsync(string baseUrl, string email) =>
-        signedIn.GetOrAdd((baseUrl, email), key => new Lazy<Task<string>>(async () =>
+    public async Task<string> SignedInStateAsync(string baseUrl, string email)
+    {
+        var key = (baseUrl, email);
+        var kept = signedIn.GetOrAdd(key, k => new Lazy<Task<string>>(() => SignInStateAsync(k.BaseUrl, k.Email)));
+        var state = await kept.Value;
+        if (await StillSignedInAsync(baseUrl, state))
         {
-            var page = await NewPageAsync();
-            await SignIn.AsAsync(page, key.BaseUrl, key.Email);
-            var state = await page.Context.StorageStateAsync();
-            await page.Context.CloseAsync();
             return state;
-        })).Value;
+        }
+        var fresh = new Lazy<Task<string>>(() => SignInStateAsync(baseUrl, email));
+        return await signedIn.AddOrUpdate(key, fresh, (_, current) => current == kept ? fresh : current).Value;
+    }
+
+    private async Task<string> SignInStateAsync(string baseUrl, string email)
+    {
+        var page = await NewPageAsync();
+        await SignIn.AsAsync(page, baseUrl, email);
+        var state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        return state;
+    }
+
+    private async Task<bool> StillSignedInAsync(string baseUrl, string state)
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state });
+        var response = await context.APIRequest.GetAsync($"{baseUrl}/", new() { MaxRedirects = 0 });
+        return response.Status == 200;
+    }
 
     public async Task DisposeAsync()
     {

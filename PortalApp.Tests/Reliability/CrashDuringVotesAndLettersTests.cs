@@ -45,7 +45,8 @@ public sealed partial class CrashDuringVotesAndLettersTests(BrowserFixture brows
             .Select(i => Task.Run(() => IssueUntilStoppedAsync(portal.BaseUrl, [.. ballots.Where((_, n) => n % 2 == i)], letters, stop.Token)));
         var workers = voters.Concat(issuers).ToArray();
 
-        var deadline = DateTime.UtcNow.AddSeconds(150);
+        // Generous: on a 2-core machine running the whole suite, each issue (PDF, chain entry and seal) can take 30 s.
+        var deadline = DateTime.UtcNow.AddSeconds(300);
         while ((votes.Count < 9 || letters.Count < 4) && DateTime.UtcNow < deadline && !workers.All(w => w.IsCompleted))
         {
             await Task.Delay(100);
