@@ -33,7 +33,7 @@ public sealed class AuditorSeesFlaggedEntryTests(PortalHost host, BrowserFixture
         await Assertions.Expect(dialog.GetByTestId("entry-hash")).ToHaveTextAsync(flagged.Hash);
         await Assertions.Expect(dialog.GetByTestId("entry-previous-hash")).ToHaveTextAsync(flagged.PreviousHash);
         await Assertions.Expect(dialog.GetByTestId("entry-hash-check")).ToContainTextAsync("matches its content");
-        await Assertions.Expect(dialog).ToContainTextAsync("AgencyLiaison");
+        await Assertions.Expect(dialog).ToContainTextAsync("Agency liaison");
         await page.Context.CloseAsync();
     }
 
