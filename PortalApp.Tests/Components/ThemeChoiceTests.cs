@@ -42,6 +42,7 @@ public sealed class ThemeChoiceTests(PortalHost host, BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to light theme");
 
         await page.GetByTestId("theme-toggle").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-label", "Switch to dark theme");
         await page.ReloadAsync();
         await Interactive.WaitAsync(page);
         Assert.False(await IsDarkAsync(page));
