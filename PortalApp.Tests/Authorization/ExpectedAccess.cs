@@ -19,6 +19,17 @@ internal static class ExpectedAccess
         ["masking"] = "Admin",
     };
 
+    /// <summary>Role → the words the user's chip shows for it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoleWords = new Dictionary<string, string>
+    {
+        ["Admin"] = "Administrator",
+        ["Stakeholder"] = "Stakeholder",
+        ["Clerk"] = "Clerk",
+        ["Solicitor"] = "Solicitor",
+        ["AgencyLiaison"] = "Agency liaison",
+        ["Auditor"] = "Auditor",
+    };
+
     public static bool Admits(string roles, string? role) =>
         role is not null && roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);
 

@@ -22,7 +22,7 @@ public sealed class DemoAccountsSignInTests(PortalHost host, BrowserFixture brow
 
         Assert.Equal($"{host.BaseUrl}/", page.Url);
         await Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync(email);
-        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync(account.Role);
+        await Assertions.Expect(page.GetByTestId("user-role")).ToContainTextAsync(ExpectedAccess.RoleWords[account.Role]);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Welcome, {account.DisplayName}");
         foreach (var item in NavItems.All)
         {
