@@ -38,9 +38,15 @@ public sealed partial class UserAdminService(
         }).ToListAsync();
         var now = time.GetUtcNow();
         var lockedAddresses = await throttles.LockedAddressesAsync();
+        // From the access log, the record an auditor reads, not a column that could say otherwise.
+        var emails = users.Select(u => u.Email).ToList();
+        var lastSignIns = await db.AccessLog.AsNoTracking()
+            .Where(e => e.Action == AccessActions.SignIn && e.Outcome == AccessOutcomes.Success && emails.Contains(e.UserName))
+            .GroupBy(e => e.UserName).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
+            .ToDictionaryAsync(g => g.Key ?? "", g => g.Last);
         return users.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.Party,
             u.LockoutEnd is { } end && end > now, lockedAddresses.GetValueOrDefault(SignInThrottles.Normalize(u.Email ?? "")),
-            u.TwoFactorEnabled)).ToList();
+            u.TwoFactorEnabled, lastSignIns.TryGetValue(u.Email ?? "", out var last) ? last : null)).ToList();
     }
 
     public async Task<OperationResult> CreateAsync(NewUser input)

@@ -8,7 +8,8 @@ public sealed record UserSummary(
     string? Party,
     bool LockedOut,
     int LockedAddresses,
-    bool TwoFactorEnabled)
+    bool TwoFactorEnabled,
+    DateTimeOffset? LastSignInUtc)
 {
     /// <summary>Locked by an Admin, or some address locked out of it by failed sign-ins: either way an Unlock applies.</summary>
     public bool NeedsUnlock => LockedOut || LockedAddresses > 0;
