@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,8 +57,15 @@ public static class PortalDatabase
         ? new PostgresPortalDbContext((DbContextOptions<PostgresPortalDbContext>)UsePostgres(new DbContextOptionsBuilder<PostgresPortalDbContext>(), connectionString).Options)
         : new SqlitePortalDbContext((DbContextOptions<SqlitePortalDbContext>)UseSqlite(new DbContextOptionsBuilder<SqlitePortalDbContext>(), connectionString).Options);
 
+    // Two migrations change a column's type, which SQLite can only do by rebuilding the table with foreign keys off,
+    // outside a transaction; EF warns on every first start that an interrupted rebuild would need repair by hand.
+    // The portal migrates before it serves anything, and on a first start there is nothing to lose: logged as
+    // information, not as a warning an operator should act on.
     private static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder o, string connectionString) =>
-        o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas())
+            .ConfigureWarnings(w => w.Log(
+                (RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information),
+                (SqliteEventId.TableRebuildPendingWarning, Microsoft.Extensions.Logging.LogLevel.Information)));
 
     private static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder o, string connectionString) =>
         o.UseNpgsql(connectionString);

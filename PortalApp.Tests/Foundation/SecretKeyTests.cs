@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
@@ -62,11 +64,11 @@ public sealed class SecretKeyTests
         try
         {
             string first, second;
-            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey() }))
+            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
             {
                 first = Token(host);
             }
-            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey() }))
+            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
             {
                 second = Token(again);
             }
@@ -110,6 +112,38 @@ public sealed class SecretKeyTests
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         }
     }
+
+    [Fact]
+    public async Task TheKeyRingIsStoredEncryptedSoTheDatabaseAloneCannotForgeACookie()
+    {
+        await using var database = TestDatabase.Create("portal-keyring");
+        string sealedText;
+        await using (var host = new KeyedHost(database, "Development", new Dictionary<string, string>()))
+        {
+            sealedText = Protector(host).Protect("a sign-in");
+        }
+        await using (var db = Portal.Data.PortalDatabase.Create(database.Provider, database.ConnectionString))
+        {
+            var keys = await db.DataProtectionKeys.Select(k => k.Xml ?? "").ToListAsync();
+            Assert.NotEmpty(keys);
+            Assert.All(keys, xml =>
+            {
+                Assert.Contains("<encryptedKey", xml, StringComparison.Ordinal);
+                Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+            });
+        }
+
+        // The same key-ring key (the demo's file) reads it after a restart; another key cannot.
+        await using (var again = new KeyedHost(database, "Development", new Dictionary<string, string>()))
+        {
+            Assert.Equal("a sign-in", Protector(again).Unprotect(sealedText));
+        }
+        await using var other = new KeyedHost(database, "Development", new Dictionary<string, string> { ["Portal:KeyRingKey"] = TestKeys.NewKey() });
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => Protector(other).Unprotect(sealedText));
+    }
+
+    private static IDataProtector Protector(KeyedHost host) =>
+        host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("key-ring test");
 
     [Fact]
     public void TheRepositoryIgnoresKeyFiles()

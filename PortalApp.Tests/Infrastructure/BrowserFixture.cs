@@ -31,7 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IPage> NewPhonePageAsync(string? storageState = null) =>
         NewPageInAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, StorageState = storageState });
 
-    private async Task<IPage> NewPageInAsync(BrowserNewContextOptions options)
+    public async Task<IPage> NewPageInAsync(BrowserNewContextOptions options)
     {
         var context = await Browser.NewContextAsync(options);
         return await context.NewPageAsync();

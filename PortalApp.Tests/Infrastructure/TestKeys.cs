@@ -15,6 +15,7 @@ public static class TestKeys
     {
         ["Portal:PseudonymKey"] = NewKey(),
         ["Audit:SealKey"] = NewKey(),
+        ["Portal:KeyRingKey"] = NewKey(),
     };
 
     /// <summary>The verifier as a Development portal on this database sees it: with the seal key the demo made beside it.</summary>

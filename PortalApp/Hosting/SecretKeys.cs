@@ -22,6 +22,8 @@ public static class SecretKeys
 
     public static readonly SecretKeySource AuditSeal = new("Audit:SealKey", "Audit:SealKeyFile", ".seal.key", "the access log's seals");
 
+    public static readonly SecretKeySource KeyRing = new("Portal:KeyRingKey", "Portal:KeyRingKeyFile", ".keyring.key", "the keys that sign cookies and forms");
+
     public static byte[] Load(IConfiguration configuration, IHostEnvironment environment, SecretKeySource source)
     {
         if (configuration[source.Setting] is { Length: > 0 } text)
@@ -136,6 +138,7 @@ public static class SecretKeyServices
     {
         services.AddSingleton(new Masking.PseudonymKey(SecretKeys.Load(configuration, environment, SecretKeys.Pseudonym)));
         services.AddSingleton(new Audit.AuditSealKey(SecretKeys.Load(configuration, environment, SecretKeys.AuditSeal)));
+        services.AddSingleton(new ScaleOut.KeyRingKey(SecretKeys.Load(configuration, environment, SecretKeys.KeyRing)));
         return services;
     }
 }

@@ -68,11 +68,12 @@ public sealed class RecordSearchService(
         var policy = gate.Policy!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var matches = Matching(db, policy, query);
-        // Count only a little past the requested page (as "1–25 of many" does): an exact count of a
-        // million-row match would cost more than the page itself (counting up to the 50,000 rows the role could
-        // page through took 24 ms at the median on a million records). Paging on raises the horizon. One row past
-        // the window tells the log "more than the window" from "exactly the window".
-        var window = Math.Min(options.Value.MaxResultWindow, (query.Page + 20) * query.PageSize);
+        // Count exactly up to ExactCountUpTo (10,000 index entries cost a few milliseconds) and, deeper, a little past
+        // the requested page (as "1–25 of many" does): an exact count of a million-row match would cost more than the
+        // page itself (counting up to the 50,000 rows the role could page through took 24 ms at the median on a
+        // million records). Paging on raises the horizon. One row past the window tells the log "more than the window"
+        // from "exactly the window".
+        var window = Math.Min(options.Value.MaxResultWindow, Math.Max(options.Value.ExactCountUpTo, (query.Page + 20) * query.PageSize));
         var offset = query.Page * query.PageSize;
         List<int>? ahead = null;
         if (query.Page >= 20)

@@ -9,6 +9,9 @@ public sealed class RecordsOptions
     /// <summary>Paging stops here (as search engines do): a deeper page needs a narrower search. Counts are capped at it.</summary>
     public int MaxResultWindow { get; set; } = 50_000;
 
+    /// <summary>Matches are counted exactly up to this many (cheap on the indexes); beyond it the count is "more than".</summary>
+    public int ExactCountUpTo { get; set; } = 10_000;
+
     public int ExportLimit { get; set; } = 10_000;
 
     /// <summary>The agency's working hours in the city's time zone; use outside them is flagged.</summary>

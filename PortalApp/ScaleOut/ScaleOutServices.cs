@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Portal.Data;
 
 namespace PortalApp.ScaleOut;
@@ -15,6 +16,7 @@ public static class ScaleOutServices
         services.AddDataProtection()
             .SetApplicationName("Portal")
             .PersistKeysToDbContext<PortalDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<KeyRingKey>((o, key) => o.XmlEncryptor = new KeyRingEncryptor(key));
         services.AddSingleton<ClusterLease>();
         if (PortalDatabase.Provider(configuration) == DatabaseProvider.Postgres)
         {

@@ -10,9 +10,8 @@ namespace Portal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropColumn(
-                name: "FirstFailedSignInUtc",
-                table: "AspNetUsers");
+            // SQLite drops a plain column in place (3.35+); EF's DropColumn would rebuild AspNetUsers with foreign keys off.
+            migrationBuilder.Sql("ALTER TABLE \"AspNetUsers\" DROP COLUMN \"FirstFailedSignInUtc\";");
 
             migrationBuilder.CreateTable(
                 name: "SignInThrottles",
