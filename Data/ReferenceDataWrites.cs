@@ -8,8 +8,8 @@ using Portal.Data.Entities;
 namespace Portal.Data;
 
 /// <summary>
-/// Counts committed changes to the data every record read consults (agreements, their amendments and the masking
-/// policy), so an in-memory copy can tell it is stale. A save bumps the count before and after it runs, and again
+/// Counts committed changes to the data every record read consults (agreements, their amendments, the ballot
+/// decisions that adopt amendments, and the masking policy), so an in-memory copy can tell it is stale. A save bumps the count before and after it runs, and again
 /// when its transaction commits: a copy read at any moment in between is dropped on its next use.
 /// </summary>
 public sealed class ReferenceDataWrites : SaveChangesInterceptor, IDbTransactionInterceptor
@@ -80,7 +80,7 @@ public sealed class ReferenceDataWrites : SaveChangesInterceptor, IDbTransaction
     }
 
     /// <summary>
-    /// Whether the save holds an agreement, amendment or policy row in any state. EF detects changes only after this
+    /// Whether the save holds an agreement, amendment, ballot decision or policy row in any state. EF detects changes only after this
     /// interceptor runs, so asking for modified rows would detect them twice on every save (the access log's group
     /// commits among them); a save that holds such a row unchanged merely drops a copy early.
     /// </summary>
@@ -90,7 +90,7 @@ public sealed class ReferenceDataWrites : SaveChangesInterceptor, IDbTransaction
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return tracker.Entries().Any(e => e.Entity is Agreement or Amendment or MaskingPolicyVersion or MaskingRule or RowRule);
+            return tracker.Entries().Any(e => e.Entity is Agreement or Amendment or BallotDecision or MaskingPolicyVersion or MaskingRule or RowRule);
         }
         finally
         {

@@ -9,10 +9,13 @@ public enum AgreementStatus
     Expired,
 }
 
+/// <summary>Renew and Terminate decide a term ballot; Adopt and Reject an amendment's adoption ballot.</summary>
 public enum DecisionOutcome
 {
     Renew,
     Terminate,
+    Adopt,
+    Reject,
 }
 
 public sealed class Agreement

@@ -8,6 +8,13 @@ public enum BallotStatus
     Closed,
 }
 
+/// <summary>What a ballot decides: the agreement's term (renew or terminate), or whether to adopt an amendment.</summary>
+public enum BallotKind
+{
+    Term,
+    AmendmentAdoption,
+}
+
 public sealed class Ballot
 {
     public int Id { get; set; }
@@ -16,6 +23,9 @@ public sealed class Ballot
     public int AmendmentId { get; set; }
     public Amendment? Amendment { get; set; }
     public string AmendmentHash { get; set; } = "";
+
+    /// <summary>A term ballot binds to the amendment in force; an adoption ballot to the amendment it would adopt.</summary>
+    public BallotKind Kind { get; set; }
     public string Term { get; set; } = "";
     public DateTimeOffset OpensUtc { get; set; }
     public DateTimeOffset ClosesUtc { get; set; }

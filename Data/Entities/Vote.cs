@@ -6,6 +6,8 @@ public enum VoteChoice
     Terminate,
     Abstain,
     Recuse,
+    Adopt,
+    Reject,
 }
 
 /// <summary>A vote as cast; a change adds a new row and clears IsCurrent on the old one, so history is kept.</summary>

@@ -17,8 +17,11 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
 
     private static readonly DateOnly Today = new(2026, 12, 6);
 
+    private static readonly IReadOnlyDictionary<int, DateOnly> NoneAdopted = new Dictionary<int, DateOnly>();
+
     private static Amendment Schedule(int number, int daysFromToday, string roles, MaskingAction name, MaskingAction race) => new()
     {
+        Id = number + 100,
         Number = number,
         EffectiveDate = Today.AddDays(daysFromToday),
         Schedule = new DataSchedule
@@ -45,9 +48,31 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
     [MemberData(nameof(Changes))]
     public void EachChangeStandsAsTheRuleSays(string change, Amendment amendment, string standings)
     {
-        var states = ScheduleInForce.States([amendment, Original], Today);
+        var states = ScheduleInForce.States([amendment, Original], Today, NoneAdopted);
 
         Assert.True(standings == string.Join(' ', states.Select(s => s.Standing)), $"{change}: {string.Join(' ', states.Select(s => s.Standing))}");
+    }
+
+    public static TheoryData<string, int, int?, int, string> Adoptions => new()
+    {
+        // a widening (victims) dated some days from today, the day a ballot adopted it (null: never), the day asked about, the standings
+        { "not adopted, a year on", 0, null, 365, "InForce AwaitingAdoption" },
+        { "adopted before its date, the day before its date", 30, 0, 29, "InForce Scheduled" },
+        { "adopted before its date, on its date", 30, 0, 30, "Superseded InForce" },
+        { "adopted after its date, the day before the adoption", 0, 10, 9, "InForce AwaitingAdoption" },
+        { "adopted after its date, on the day of adoption", 0, 10, 10, "Superseded InForce" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Adoptions))]
+    public void AWideningAppliesFromTheLaterOfItsDateAndItsAdoption(string when, int effectiveInDays, int? adoptedInDays, int onDay, string standings)
+    {
+        var wider = Schedule(1, effectiveInDays, "Arrestee Victim", MaskingAction.Show, MaskingAction.Redact);
+        var adoptedOn = adoptedInDays is { } day && day <= onDay ? new Dictionary<int, DateOnly> { [wider.Id] = Today.AddDays(day) } : [];
+
+        var states = ScheduleInForce.States([Original, wider], Today.AddDays(onDay), adoptedOn);
+
+        Assert.True(standings == string.Join(' ', states.Select(s => s.Standing)), $"{when}: {string.Join(' ', states.Select(s => s.Standing))}");
     }
 
     [Fact]
@@ -56,7 +81,7 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
         var wider = Schedule(1, 0, "Arrestee Victim Witness", MaskingAction.Show, MaskingAction.Show);
         var narrowerThanThatButWiderThanTheOriginal = Schedule(2, 0, "Arrestee Victim", MaskingAction.Show, MaskingAction.Redact);
 
-        var states = ScheduleInForce.States([Original, wider, narrowerThanThatButWiderThanTheOriginal], Today);
+        var states = ScheduleInForce.States([Original, wider, narrowerThanThatButWiderThanTheOriginal], Today, NoneAdopted);
 
         Assert.Equal([AmendmentStanding.InForce, AmendmentStanding.AwaitingAdoption, AmendmentStanding.AwaitingAdoption], states.Select(s => s.Standing));
         Assert.Equal(["Victims would become visible to the agency."], states[2].Reveals);

@@ -49,6 +49,30 @@ public sealed class BallotHost : PortalHost
         return NewBallotAsync(minute);
     }
 
+    /// <summary>
+    /// A new agreement whose amendment 1 shows the agency arrestees (more than its closed original, so it awaits adoption),
+    /// with an open adoption ballot on it closing two weeks from now.
+    /// </summary>
+    public async Task<(int AgreementId, int AmendmentId, int BallotId)> NewAdoptionBallotAsync()
+    {
+        var agreementId = await NewAgreementAsync(400);
+        await using var scope = await ScopeAsAsync("admin@portal.local");
+        var admin = scope.ServiceProvider.GetRequiredService<AgreementAdminService>();
+        var form = (await admin.AmendmentFormForAsync(agreementId))!;
+        form.Title = "Arrestees visible";
+        form.Summary = "The agency sees arrestees' names.";
+        form.VisibleRoles.Add(InvolvementRole.Arrestee);
+        form.Fields[RecordFields.Name] = MaskingAction.Show;
+        var added = await admin.AddAmendmentAsync(agreementId, form);
+        Assert.True(added.Succeeded, added.Message);
+        await using var db = await CreateDbAsync();
+        var amendmentId = await db.Amendments.Where(m => m.AgreementId == agreementId && m.Number == 1).Select(m => m.Id).SingleAsync();
+        var ballotForm = (await admin.AdoptionBallotFormForAsync(agreementId, amendmentId))!;
+        var (result, ballotId) = await admin.OpenAdoptionBallotAsync(agreementId, amendmentId, ballotForm);
+        Assert.True(result.Succeeded, result.Message);
+        return (agreementId, amendmentId, ballotId!.Value);
+    }
+
     public async Task<int> NewAgreementAsync(int expiryInDays, int noticeDays = 90)
     {
         await using var scope = await ScopeAsAsync("admin@portal.local");

@@ -16,7 +16,7 @@ public sealed partial class AgreementAdminService
         await capabilities.RequireAsync(Policies.ManageAgreements);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == agreementId).ToListAsync(ct);
-        if (ScheduleInForce.Followed(amendments) is not { } latest)
+        if (ScheduleInForce.Followed(amendments, await AmendmentAdoptions.LoadAsync(db, agreementId, ct)) is not { } latest)
         {
             return null;
         }
@@ -54,7 +54,7 @@ public sealed partial class AgreementAdminService
                 return OperationResult.Fail($"Agreement {agreementId} does not exist.");
             }
             var previous = agreement.Amendments.OrderBy(m => m.Number).Last();
-            var follows = ScheduleInForce.Followed(agreement.Amendments)!;
+            var follows = ScheduleInForce.Followed(agreement.Amendments, await AmendmentAdoptions.LoadAsync(db, agreementId, ct))!;
             var effective = DateOnly.FromDateTime(form.EffectiveDate!.Value);
             if (effective < follows.EffectiveDate)
             {
@@ -144,7 +144,8 @@ public sealed partial class AgreementAdminService
             }
             var now = time.GetUtcNow();
             var errors = BallotSchedule.Validate(agreement, opens!.Value, closes!.Value, form.TerminationThreshold, now).ToList();
-            if (await db.Ballots.AnyAsync(b => b.AgreementId == agreementId && b.Decision == null))
+            // An amendment's adoption ballot decides nothing about the term, so it does not hold a term ballot back.
+            if (await db.Ballots.AnyAsync(b => b.AgreementId == agreementId && b.Kind == BallotKind.Term && b.Decision == null))
             {
                 errors.Add("This agreement already has a ballot that is not decided; wait for its decision.");
             }
@@ -153,7 +154,7 @@ public sealed partial class AgreementAdminService
                 return (OperationResult.Fail(string.Join(" ", errors)), null);
             }
             // The parties vote on the agreement as amended by what binds it, not on an amendment still awaiting adoption.
-            var amendment = ScheduleInForce.Followed(agreement.Amendments)!;
+            var amendment = ScheduleInForce.Followed(agreement.Amendments, await AmendmentAdoptions.LoadAsync(db, agreementId))!;
             var ballot = new Ballot
             {
                 AgreementId = agreementId,

@@ -17,9 +17,14 @@ public sealed record SeatHolderView(Party Party, string PrimaryUserId, string Pr
 
 public sealed record AmendmentView(
     int Id, int Number, string Title, DateOnly EffectiveDate, string Summary, DataSchedule Schedule, string ContentHash, IReadOnlyList<string> Changes,
-    AmendmentStanding Standing, IReadOnlyList<string> Reveals);
+    AmendmentStanding Standing, IReadOnlyList<string> Reveals, DateOnly? AppliesFrom = null, AmendmentBallot? Adoption = null)
+{
+    /// <summary>An Admin may put it to the parties: it awaits adoption and no adoption ballot on it is open.</summary>
+    public bool CanOpenAdoptionBallot => Standing == AmendmentStanding.AwaitingAdoption && Adoption is not { IsOpen: true };
+}
 
-public sealed record BallotSummary(int Id, string Term, DateTimeOffset OpensUtc, DateTimeOffset ClosesUtc, BallotPhase Phase, DecisionOutcome? Outcome, bool ByDefault, int AmendmentNumber);
+public sealed record BallotSummary(int Id, string Term, DateTimeOffset OpensUtc, DateTimeOffset ClosesUtc, BallotPhase Phase, DecisionOutcome? Outcome, bool ByDefault, int AmendmentNumber,
+    BallotKind Kind = BallotKind.Term);
 
 public sealed record TimelineEntry(DateTimeOffset AtUtc, string Kind, string Summary, string? Actor);
 
@@ -73,6 +78,19 @@ public sealed class BallotForm
     public DateTime? ClosesDate { get; set; }
     public TimeSpan? ClosesTime { get; set; }
     public int TerminationThreshold { get; set; } = 2;
+}
+
+/// <summary>An amendment's adoption ballot: the question and what it would reveal are shown; the threshold is fixed.</summary>
+public sealed class AdoptionBallotForm
+{
+    public string Question { get; set; } = "";
+    public IReadOnlyList<string> Reveals { get; set; } = [];
+    public int Seats { get; set; }
+    public int Threshold { get; set; }
+    public DateTime? OpensDate { get; set; }
+    public TimeSpan? OpensTime { get; set; }
+    public DateTime? ClosesDate { get; set; }
+    public TimeSpan? ClosesTime { get; set; }
 }
 
 /// <summary>A stakeholder account that may hold a seat of its party.</summary>

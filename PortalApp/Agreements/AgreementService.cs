@@ -56,7 +56,8 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         }
         var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
         var now = time.GetUtcNow();
-        var amendments = ScheduleInForce.States(a.Amendments, PortalTime.CityDate(now));
+        var amendments = ScheduleInForce.States(a.Amendments, PortalTime.CityDate(now), AmendmentAdoptions.From(a.Ballots));
+        var adoptionBallots = AmendmentAdoptions.Latest(a.Ballots);
         return new AgreementDetail(
             a.Id, a.Reference, a.Title, a.Counterparty, a.CounterpartyAddress, AgreementLifecycle.Of(a, LifecycleFacts.From(a.Ballots), now),
             a.EffectiveDate, a.ExpiryDate, a.NoticePeriodDays, a.RenewalTermMonths, a.DefaultOutcome,
@@ -64,10 +65,11 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
                 s.AlternateUserId, s.AlternateUserId is null ? null : names.GetValueOrDefault(s.AlternateUserId))).ToList(),
             amendments.Select((s, i) => new AmendmentView(s.Amendment.Id, s.Amendment.Number, s.Amendment.Title, s.Amendment.EffectiveDate,
                 s.Amendment.Summary, s.Amendment.Schedule, s.Amendment.ContentHash,
-                ScheduleDiff.Between(i == 0 ? null : amendments[i - 1].Amendment.Schedule, s.Amendment.Schedule), s.Standing, s.Reveals)).ToList(),
+                ScheduleDiff.Between(i == 0 ? null : amendments[i - 1].Amendment.Schedule, s.Amendment.Schedule), s.Standing, s.Reveals,
+                s.AppliesFrom, adoptionBallots.GetValueOrDefault(s.Amendment.Id))).ToList(),
             a.Ballots.OrderByDescending(b => b.OpensUtc).Select(b => new BallotSummary(b.Id, b.Term, b.OpensUtc, b.ClosesUtc,
                 DecisionRule.PhaseAt(b.OpensUtc, b.ClosesUtc, b.Decision is not null, b.Decision?.ByDefault == true, now),
-                b.Decision?.Outcome, b.Decision?.ByDefault == true, b.Amendment?.Number ?? 0)).ToList(),
+                b.Decision?.Outcome, b.Decision?.ByDefault == true, b.Amendment?.Number ?? 0, b.Kind)).ToList(),
             a.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.AtUtc, e.Kind, e.Summary, e.ActorUserName)).ToList());
     }
 }

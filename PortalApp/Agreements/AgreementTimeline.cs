@@ -15,6 +15,7 @@ public static class AgreementTimeline
     public const string Recusal = "recusal";
     public const string Decision = "decision";
     public const string Renewed = "renewed";
+    public const string Adopted = "adopted";
     public const string Reminder = "reminder";
 
     public static void Add(PortalDbContext db, int agreementId, DateTimeOffset atUtc, string kind, string summary, string? actor = null) =>

@@ -4,7 +4,7 @@ using Portal.Data.Entities;
 
 namespace PortalApp.Agreements;
 
-/// <summary>The latest decision on an agreement's ballots.</summary>
+/// <summary>The latest decision on an agreement's term ballots (renew or terminate).</summary>
 public sealed record DecisionFact(DecisionOutcome Outcome, bool ByDefault, DateTimeOffset DecidedUtc);
 
 /// <summary>What an agreement's ballots say for its lifecycle: whether one is still undecided, and the latest decision.</summary>
@@ -12,10 +12,10 @@ public sealed record LifecycleFacts(bool BallotUndecided, DecisionFact? LatestDe
 {
     public static readonly LifecycleFacts None = new(false, null);
 
-    /// <summary>From ballots loaded with their decisions.</summary>
+    /// <summary>From ballots loaded with their decisions; an amendment's adoption ballot says nothing about the term, so it is left out.</summary>
     public static LifecycleFacts From(IEnumerable<Ballot> ballots)
     {
-        var list = ballots.ToList();
+        var list = ballots.Where(b => b.Kind == BallotKind.Term).ToList();
         var latest = list.Where(b => b.Decision is not null).Select(b => b.Decision!).OrderByDescending(d => d.DecidedUtc).FirstOrDefault();
         return new LifecycleFacts(list.Any(b => b.Decision is null),
             latest is null ? null : new DecisionFact(latest.Outcome, latest.ByDefault, latest.DecidedUtc));
@@ -24,7 +24,8 @@ public sealed record LifecycleFacts(bool BallotUndecided, DecisionFact? LatestDe
     /// <summary>The facts of each of the given agreements (those without ballots get <see cref="None"/>).</summary>
     public static async Task<IReadOnlyDictionary<int, LifecycleFacts>> LoadAsync(PortalDbContext db, IReadOnlyCollection<int> agreementIds, CancellationToken ct)
     {
-        var ballots = await db.Ballots.AsNoTracking().Include(b => b.Decision).Where(b => agreementIds.Contains(b.AgreementId)).ToListAsync(ct);
+        var ballots = await db.Ballots.AsNoTracking().Include(b => b.Decision)
+            .Where(b => agreementIds.Contains(b.AgreementId) && b.Kind == BallotKind.Term).ToListAsync(ct);
         var byAgreement = ballots.ToLookup(b => b.AgreementId);
         return agreementIds.Distinct().ToDictionary(id => id, id => From(byAgreement[id]));
     }

@@ -53,8 +53,8 @@ public sealed class BallotClosing(
         }
         var agreement = ballot.Agreement!;
         var choices = await db.Votes.Where(v => v.BallotId == ballotId && v.IsCurrent).Select(v => v.Choice).ToListAsync();
-        var tally = DecisionRule.Count(choices, agreement.Seats.Count, ballot.TerminationThreshold);
-        var outcome = DecisionRule.Decide(tally, closed: true, agreement.DefaultOutcome)!.Value;
+        var tally = DecisionRule.Count(choices, agreement.Seats.Count, ballot.TerminationThreshold, ballot.Kind);
+        var outcome = DecisionRule.Decide(tally, closed: true, DecisionRule.DefaultOutcome(ballot.Kind, agreement.DefaultOutcome))!.Value;
         await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, outcome, tally, ballot.ClosesUtc, null, null);
         await tx.CommitAsync();
         return agreement.Id;

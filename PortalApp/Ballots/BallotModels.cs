@@ -34,9 +34,14 @@ public sealed record BallotView(
     IReadOnlyList<SeatVoteView> Seats,
     IReadOnlyList<VoteView> History,
     DecisionView? Decision,
-    VoterSeat? MySeat)
+    VoterSeat? MySeat,
+    BallotKind Kind = BallotKind.Term,
+    DateOnly? AmendmentEffectiveDate = null,
+    IReadOnlyList<string>? Reveals = null)
 {
     public bool AcceptsVotes => Phase == BallotPhase.Open;
+
+    public bool IsAdoption => Kind == BallotKind.AmendmentAdoption;
 }
 
 public sealed record VoteRequest(int BallotId, Party Seat, VoteChoice Choice, string Rationale);

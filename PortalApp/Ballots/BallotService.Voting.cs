@@ -74,6 +74,10 @@ public sealed partial class BallotService
         {
             return new Attempt(null, BallotDecider.ClosedMessage(ballot, decided), []);
         }
+        if (!DecisionRule.Choices(ballot.Kind).Contains(request.Choice))
+        {
+            return new Attempt(null, $"On this ballot choose {string.Join(", ", DecisionRule.Choices(ballot.Kind).SkipLast(1))} or {DecisionRule.Choices(ballot.Kind)[^1]}; nothing was recorded.", []);
+        }
         if (now < ballot.OpensUtc)
         {
             return new Attempt(null, $"This ballot opens at {PortalTime.Format(ballot.OpensUtc)}; votes are not accepted before then.", []);
@@ -82,8 +86,8 @@ public sealed partial class BallotService
         if (now >= ballot.ClosesUtc)
         {
             // The closing service may not have run yet: the default outcome is recorded here, at the closing instant.
-            var closedTally = DecisionRule.Count(current.Select(v => v.Choice), agreement.Seats.Count, ballot.TerminationThreshold);
-            var byDefault = DecisionRule.Decide(closedTally, closed: true, agreement.DefaultOutcome)!.Value;
+            var closedTally = DecisionRule.Count(current.Select(v => v.Choice), agreement.Seats.Count, ballot.TerminationThreshold, ballot.Kind);
+            var byDefault = DecisionRule.Decide(closedTally, closed: true, DecisionRule.DefaultOutcome(ballot.Kind, agreement.DefaultOutcome))!.Value;
             await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, byDefault, closedTally, ballot.ClosesUtc, null, null);
             await tx.CommitAsync();
             notifier.Publish(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
@@ -142,8 +146,8 @@ public sealed partial class BallotService
         });
 
         var changes = new List<BallotChange> { new(BallotChangeKind.VoteCast, agreement.Id, ballot.Id) };
-        var tally = DecisionRule.Count(current.Where(v => v.IsCurrent).Select(v => v.Choice).Append(vote.Choice), agreement.Seats.Count, ballot.TerminationThreshold);
-        if (DecisionRule.Decide(tally, closed: false, agreement.DefaultOutcome) is { } decision)
+        var tally = DecisionRule.Count(current.Where(v => v.IsCurrent).Select(v => v.Choice).Append(vote.Choice), agreement.Seats.Count, ballot.TerminationThreshold, ballot.Kind);
+        if (DecisionRule.Decide(tally, closed: false, DecisionRule.DefaultOutcome(ballot.Kind, agreement.DefaultOutcome)) is { } decision)
         {
             await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, decision, tally, vote.CastUtc, vote.Id, user);
             changes.Add(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
@@ -155,7 +159,7 @@ public sealed partial class BallotService
             ? $" It replaces the {PartyNames.Of(party)} seat's vote of {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous} at {PortalTime.Format(previous.CastUtc)}; both stay in the ballot's history."
             : "";
         var message = changes.Count > 1
-            ? $"Your vote was recorded and met the threshold: the ballot is decided — {ballot.Decision!.Outcome}.{replaced}"
+            ? $"Your vote was recorded and met the threshold: the ballot is decided — {BallotQuestion.Outcome(ballot.Decision!.Outcome)}.{replaced}"
             : previous is null ? "Your vote was recorded."
             : castBy.ReplacesOther ? $"Your vote was recorded: {PartyNames.Of(vote.Choice)}.{replaced}"
             : $"Your vote was changed from {previous.Choice} to {vote.Choice}.";
@@ -168,14 +172,14 @@ public sealed partial class BallotService
     private static void AddVoteToTimeline(PortalDbContext db, Agreement agreement, Ballot ballot, Vote vote, Vote? previous, VoteAuthors castBy)
     {
         var seat = PartyNames.Of(vote.Party);
-        var term = ballot.Term.ToLowerInvariant();
+        var term = BallotQuestion.InSentence(ballot.Kind, ballot.Term);
         var (kind, summary) = (vote.Choice, previous) switch
         {
-            (VoteChoice.Recuse, null) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term}, cast by {castBy.Current}."),
-            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on the {term}, cast by {castBy.Current}, replacing {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}."),
-            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on the {term}, cast by {castBy.Current}."),
-            _ when castBy.ReplacesOther => (AgreementTimeline.VoteChanged, $"The {seat} seat's vote on the {term} changed from {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}, to {vote.Choice}, cast by {castBy.Current}."),
-            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on the {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice}, cast by {castBy.Current}."),
+            (VoteChoice.Recuse, null) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on {term}, cast by {castBy.Current}."),
+            (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on {term}, cast by {castBy.Current}, replacing {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}."),
+            (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on {term}, cast by {castBy.Current}."),
+            _ when castBy.ReplacesOther => (AgreementTimeline.VoteChanged, $"The {seat} seat's vote on {term} changed from {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}, to {vote.Choice}, cast by {castBy.Current}."),
+            _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice}, cast by {castBy.Current}."),
         };
         AgreementTimeline.Add(db, agreement.Id, vote.CastUtc, kind, summary, vote.CastByUserName);
     }

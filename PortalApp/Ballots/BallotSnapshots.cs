@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Agreements;
+using PortalApp.Hosting;
 
 namespace PortalApp.Ballots;
 
@@ -56,11 +58,21 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
             ballot.Amendment?.Number ?? 0, ballot.Amendment?.Title ?? "", ballot.AmendmentHash,
             ballot.OpensUtc, ballot.ClosesUtc, agreement.DefaultOutcome,
             DecisionRule.PhaseAt(ballot.OpensUtc, ballot.ClosesUtc, decision is not null, decision?.ByDefault == true, time.GetUtcNow()),
-            DecisionRule.Count(seats.Where(s => s.Current is not null).Select(s => s.Current!.Choice), seats.Count, ballot.TerminationThreshold),
+            DecisionRule.Count(seats.Where(s => s.Current is not null).Select(s => s.Current!.Choice), seats.Count, ballot.TerminationThreshold, ballot.Kind),
             seats, history,
             decision is null ? null : new DecisionView(decision.Outcome, decision.DecidedUtc, decision.Tally, decision.ByDefault),
-            MySeat: null);
+            MySeat: null,
+            ballot.Kind, ballot.Amendment?.EffectiveDate,
+            ballot.Kind == BallotKind.AmendmentAdoption ? await RevealsAsync(db, ballot) : null);
         return new BallotSnapshot(view, agreement.Seats.ToList());
+    }
+
+    /// <summary>What the amendment put to the vote would show the agency beyond the schedule it follows, field by field.</summary>
+    private async Task<IReadOnlyList<string>> RevealsAsync(PortalDbContext db, Ballot ballot)
+    {
+        var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == ballot.AgreementId).ToListAsync();
+        var adoptedOn = await AmendmentAdoptions.LoadAsync(db, ballot.AgreementId);
+        return ScheduleInForce.States(amendments, PortalTime.Today(time), adoptedOn).Single(s => s.Amendment.Id == ballot.AmendmentId).Reveals;
     }
 
     private static VoteView ToView(Vote v, Dictionary<string, string> names, string? primaryName) => new(

@@ -28,6 +28,10 @@ public sealed class LetterDrafting(
         {
             return (OperationResult.Fail("That ballot has not been decided, so there is nothing to write yet."), null);
         }
+        if (ballot.Kind != BallotKind.Term)
+        {
+            return (OperationResult.Fail("That ballot decided an amendment's adoption, not a renewal or termination; no letter implements it."), null);
+        }
         var template = await db.LetterTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, ct);
         if (template is null)
         {

@@ -81,10 +81,16 @@ public sealed record LetterTemplateSummary(int Id, string Name, LetterKind Kind,
 
 public static class LetterKinds
 {
-    /// <summary>Only a letter of the kind the decision allows: termination or non-renewal for Terminate, renewal for Renew.</summary>
-    public static IReadOnlyList<LetterKind> AllowedBy(DecisionOutcome outcome) => outcome == DecisionOutcome.Terminate
-        ? [LetterKind.Termination, LetterKind.NonRenewal]
-        : [LetterKind.Renewal];
+    /// <summary>
+    /// Only a letter of the kind the decision allows: termination or non-renewal for Terminate, renewal for Renew, and
+    /// none for an amendment's adoption (Adopt or Reject), which is no renewal or termination.
+    /// </summary>
+    public static IReadOnlyList<LetterKind> AllowedBy(DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Terminate => [LetterKind.Termination, LetterKind.NonRenewal],
+        DecisionOutcome.Renew => [LetterKind.Renewal],
+        _ => [],
+    };
 
     /// <summary>Letters that end the outside agency's access on their effective date.</summary>
     public static bool EndsAccess(LetterKind kind) => kind is LetterKind.Termination or LetterKind.NonRenewal;

@@ -100,8 +100,9 @@ public sealed class LetterService(
     {
         await capabilities.RequireAsync(Policies.IssueLetter);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // An amendment's adoption is no renewal or termination: no letter to the counterparty implements it.
         var decisions = await db.BallotDecisions.AsNoTracking()
-            .Join(db.Ballots, d => d.BallotId, b => b.Id, (d, b) => new { d, b.AgreementId, b.Term, b.Agreement!.Reference })
+            .Join(db.Ballots.Where(b => b.Kind == BallotKind.Term), d => d.BallotId, b => b.Id, (d, b) => new { d, b.AgreementId, b.Term, b.Agreement!.Reference })
             .OrderByDescending(x => x.d.DecidedUtc)
             .Select(x => new
             {

@@ -77,7 +77,7 @@ public sealed class MaskingPolicyService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await AgreementWithAmendments(db, DemoAgreement.Reference) is { } agreement
-            ? new LiaisonSchedule(agreement, [.. agreement.Amendments])
+            ? new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, ct))
             : null;
     });
 
@@ -96,7 +96,7 @@ public sealed class MaskingPolicyService(
                 ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Hosting.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
                 : $"The agreement {agreement.Reference} is not in force ({agreement.Status}), so the agency has no access to records.");
         }
-        if (ScheduleInForce.On(found.Amendments, Hosting.PortalTime.CityDate(now)) is not { } amendment)
+        if (ScheduleInForce.On(found.Amendments, Hosting.PortalTime.CityDate(now), found.AdoptedOn) is not { } amendment)
         {
             return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule in force, so the agency has no access to records.");
         }

@@ -34,5 +34,11 @@ public sealed class ReferenceDataCache(ReferenceDataWrites writes)
     private sealed record Entry<T>(long Generation, long ReadAtMs, T Value);
 }
 
-/// <summary>The agreement the liaison's access depends on, with all its amendments: which one governs depends on the day.</summary>
-public sealed record LiaisonSchedule(Portal.Data.Entities.Agreement Agreement, IReadOnlyList<Portal.Data.Entities.Amendment> Amendments);
+/// <summary>
+/// The agreement the liaison's access depends on, with all its amendments and the days the parties adopted any of
+/// them by ballot: which one governs depends on the day.
+/// </summary>
+public sealed record LiaisonSchedule(
+    Portal.Data.Entities.Agreement Agreement,
+    IReadOnlyList<Portal.Data.Entities.Amendment> Amendments,
+    IReadOnlyDictionary<int, DateOnly> AdoptedOn);

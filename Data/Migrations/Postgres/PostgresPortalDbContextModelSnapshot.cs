@@ -505,6 +505,10 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<long>("ClosesUtc")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("OpensUtc")
                         .HasColumnType("bigint");
 

@@ -480,6 +480,10 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<long>("ClosesUtc")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("OpensUtc")
                         .HasColumnType("INTEGER");
 
