@@ -7,6 +7,7 @@ namespace PortalApp.Tests.Transparency;
 
 /// <summary>The public record in Chromium, not signed in: axe finds no WCAG 2.1 A or AA violation on a desktop or a phone.</summary>
 [Collection(TransparencyCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class TransparencyBrowserTests(TransparencyHistory host, BrowserFixture browser)
 {
     private static readonly AxeRunOptions Wcag21AA = new()
