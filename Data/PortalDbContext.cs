@@ -39,6 +39,7 @@ public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKey
     public DbSet<AccessLogAnchor> AccessLogAnchors => Set<AccessLogAnchor>();
     public DbSet<AccessLogSeal> AccessLogSeals => Set<AccessLogSeal>();
     public DbSet<FlagReview> FlagReviews => Set<FlagReview>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationCursor> NotificationCursors => Set<NotificationCursor>();
 

@@ -7,7 +7,6 @@ public sealed class PortalUser : IdentityUser
     public string DisplayName { get; set; } = "";
 
     /// <summary>Start of the current run of failed sign-ins; the CJIS window is measured from it.</summary>
-    public DateTimeOffset? FirstFailedSignInUtc { get; set; }
 
     public DateTimeOffset CreatedUtc { get; set; }
 }

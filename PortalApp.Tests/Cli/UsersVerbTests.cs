@@ -6,6 +6,7 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Cli;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Users;
 
 namespace PortalApp.Tests.Cli;
 
@@ -24,8 +25,14 @@ public sealed class UsersVerbTests(UsersVerbTests.Host host) : IClassFixture<Use
         var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         user.AccessFailedCount = 4;
-        user.FirstFailedSignInUtc = host.Time.GetUtcNow();
         await users.UpdateAsync(user);
+        // And the address the tests sign in from locked out of it by failed sign-ins.
+        var throttles = scope.ServiceProvider.GetRequiredService<SignInThrottles>();
+        for (var i = 0; i < SignInThrottles.Attempts; i++)
+        {
+            await throttles.RecordFailureAsync(email, "127.0.0.1");
+        }
+        Assert.True(await throttles.IsLockedAsync(email, "127.0.0.1"));
     }
 
     [Fact]
@@ -40,7 +47,7 @@ public sealed class UsersVerbTests(UsersVerbTests.Host host) : IClassFixture<Use
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Email == email);
         Assert.Null(user.LockoutEnd);
         Assert.Equal(0, user.AccessFailedCount);
-        Assert.Null(user.FirstFailedSignInUtc);
+        Assert.False(await host.Services.GetRequiredService<SignInThrottles>().IsLockedAsync(email, "127.0.0.1"));
         var entry = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Id).FirstAsync();
         Assert.Equal((AccessActions.UserUnlock, "cli", "cli", $"user {email}"), (entry.Action, entry.UserName, entry.Source, entry.Target));
         using var client = await SignIn.ClientAsync(host.BaseUrl, email);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
 using PortalApp.Audit;
+using PortalApp.Users;
 
 namespace PortalApp.Cli;
 
@@ -32,9 +33,8 @@ public static class UsersVerb
             new AccessEvent(AccessActions.UserUnlock) { UserName = Actor, Source = Actor, Target = $"user {user.Email}" });
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        user.FirstFailedSignInUtc = null;
-        await users.UpdateAsync(user);
-        Console.WriteLine($"users unlock: {user.Email} is unlocked and its failed sign-ins are reset.");
+        var addresses = await scope.ServiceProvider.GetRequiredService<SignInThrottles>().ReleaseAsync(user.Email ?? email);
+        Console.WriteLine($"users unlock: {user.Email} is unlocked and its failed sign-ins are reset ({addresses} locked-out address(es) released).");
         return 0;
     }
 }

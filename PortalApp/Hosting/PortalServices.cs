@@ -74,6 +74,7 @@ public static class PortalServices
         services.AddAudit(builder.Configuration);
 
         services.AddScoped<SignInService>();
+        services.AddSingleton<Users.SignInThrottles>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
         Records.RecordsServices.AddRecords(services);

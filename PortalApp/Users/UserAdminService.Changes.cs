@@ -48,8 +48,7 @@ public sealed partial class UserAdminService
         {
             await userManager.SetLockoutEndDateAsync(u, null);
             await userManager.ResetAccessFailedCountAsync(u);
-            u.FirstFailedSignInUtc = null;
-            await userManager.UpdateAsync(u);
+            await throttles.ReleaseAsync(u.Email ?? "", ct);
             return OperationResult.Ok($"{u.Email} is unlocked.");
         }, revokes: false);
 

@@ -20,6 +20,7 @@ public sealed partial class UserAdminService(
     AccessLog accessLog,
     AccountStanding standing,
     ClusterLease lease,
+    SignInThrottles throttles,
     TimeProvider time)
 {
     public static readonly IReadOnlyList<string> Parties = Enum.GetNames<Party>();
@@ -31,13 +32,21 @@ public sealed partial class UserAdminService(
         // One query for every account with its role and party, not two more per account.
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new
         {
-            u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.AccessFailedCount, u.TwoFactorEnabled,
+            u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled,
             Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             Party = db.UserClaims.Where(c => c.UserId == u.Id && c.ClaimType == Roles.PartyClaim).Select(c => c.ClaimValue).FirstOrDefault(),
         }).ToListAsync();
         var now = time.GetUtcNow();
+        var lockedAddresses = await throttles.LockedAddressesAsync();
+        // From the access log, the record an auditor reads, not a column that could say otherwise.
+        var emails = users.Select(u => u.Email).ToList();
+        var lastSignIns = await db.AccessLog.AsNoTracking()
+            .Where(e => e.Action == AccessActions.SignIn && e.Outcome == AccessOutcomes.Success && emails.Contains(e.UserName))
+            .GroupBy(e => e.UserName).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
+            .ToDictionaryAsync(g => g.Key ?? "", g => g.Last);
         return users.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.Party,
-            u.LockoutEnd is { } end && end > now, u.AccessFailedCount, u.TwoFactorEnabled)).ToList();
+            u.LockoutEnd is { } end && end > now, lockedAddresses.GetValueOrDefault(SignInThrottles.Normalize(u.Email ?? "")),
+            u.TwoFactorEnabled, lastSignIns.TryGetValue(u.Email ?? "", out var last) ? last : null)).ToList();
     }
 
     public async Task<OperationResult> CreateAsync(NewUser input)
@@ -71,6 +80,8 @@ public sealed partial class UserAdminService(
             await userManager.AddClaimAsync(user, new Claim(Roles.PartyClaim, input.Party));
         }
         await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}" });
+        // Failures typed against this name before it existed must not greet the new owner with a lock.
+        await throttles.ReleaseAsync(user.Email);
         return OperationResult.Ok($"Created {user.Email}.");
     }
 

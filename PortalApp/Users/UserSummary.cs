@@ -7,7 +7,12 @@ public sealed record UserSummary(
     string? Role,
     string? Party,
     bool LockedOut,
-    int FailedSignIns,
-    bool TwoFactorEnabled);
+    int LockedAddresses,
+    bool TwoFactorEnabled,
+    DateTimeOffset? LastSignInUtc)
+{
+    /// <summary>Locked by an Admin, or some address locked out of it by failed sign-ins: either way an Unlock applies.</summary>
+    public bool NeedsUnlock => LockedOut || LockedAddresses > 0;
+}
 
 public sealed record NewUser(string Email, string DisplayName, string Role, string? Party, string Password);

@@ -6,6 +6,8 @@
     const keepAliveMs = Math.max(5000, Math.min(60000, idleMs / 10));
     let last = Date.now();
     let touched = false;
+    // Once: a second submit while the first sign-out is under way would abort that navigation.
+    let signingOut = false;
     const touch = () => { last = Date.now(); touched = true; };
     ["mousemove", "keydown", "pointerdown", "scroll", "touchstart"].forEach(e =>
         document.addEventListener(e, touch, { passive: true }));
@@ -17,7 +19,8 @@
     }, keepAliveMs);
     setInterval(() => {
         const form = document.getElementById("idle-sign-out");
-        if (form && Date.now() - last > idleMs) {
+        if (form && !signingOut && Date.now() - last > idleMs) {
+            signingOut = true;
             form.submit();
         }
     }, Math.min(10 * 1000, keepAliveMs));

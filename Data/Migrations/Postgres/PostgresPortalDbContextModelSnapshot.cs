@@ -1029,9 +1029,6 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
-                    b.Property<long?>("FirstFailedSignInUtc")
-                        .HasColumnType("bigint");
-
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -1131,6 +1128,41 @@ namespace Portal.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Seats");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FirstFailureUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LockedUtc")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail", "ClientAddress")
+                        .IsUnique();
+
+                    b.ToTable("SignInThrottles");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Vote", b =>

@@ -984,9 +984,6 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("FirstFailedSignInUtc")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1082,6 +1079,39 @@ namespace Portal.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Seats");
+                });
+
+            modelBuilder.Entity("Portal.Data.Entities.SignInThrottle", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstFailureUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUtc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail", "ClientAddress")
+                        .IsUnique();
+
+                    b.ToTable("SignInThrottles");
                 });
 
             modelBuilder.Entity("Portal.Data.Entities.Vote", b =>
