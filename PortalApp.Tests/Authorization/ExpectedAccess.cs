@@ -8,6 +8,12 @@ internal static class ExpectedAccess
 {
     public const string Everyone = "Admin Stakeholder Clerk Solicitor AgencyLiaison Auditor";
 
+    /// <summary>A visitor who has not signed in, as the tables name one.</summary>
+    public const string Anonymous = "(anonymous)";
+
+    /// <summary>The public pages, files and services (the transparency record): every role and anyone not signed in.</summary>
+    public const string Public = Everyone + " " + Anonymous;
+
     /// <summary>Navigation entry → the roles whose drawer and dashboard offer it.</summary>
     public static readonly IReadOnlyDictionary<string, string> NavEntries = new Dictionary<string, string>
     {
@@ -30,8 +36,9 @@ internal static class ExpectedAccess
         ["Auditor"] = "Auditor",
     };
 
+    /// <summary>Whether the line admits the role; a null role is an anonymous visitor.</summary>
     public static bool Admits(string roles, string? role) =>
-        role is not null && roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);
+        roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role ?? Anonymous, StringComparer.Ordinal);
 
     public static IEnumerable<string> NavKeysFor(string role) => NavEntries.Where(e => Admits(e.Value, role)).Select(e => e.Key);
 }

@@ -22,6 +22,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         typeof(global::PortalApp.Letters.LetterTracking), typeof(global::PortalApp.Letters.LetterTemplates), typeof(global::PortalApp.Audit.AccessLogReader), typeof(global::PortalApp.Audit.AccessLogExport),
         typeof(global::PortalApp.Audit.FlagReviewQueue), typeof(global::PortalApp.Audit.OversightReportService), typeof(global::PortalApp.Audit.AuditActivity),
         typeof(global::PortalApp.Notifications.NotificationService), typeof(global::PortalApp.Records.RecordsOffer),
+        typeof(global::PortalApp.Transparency.TransparencyService),
     ];
 
     /// <summary>"Type.Method" → the roles it must admit, written out here (not read from CapabilityMap).</summary>
@@ -94,6 +95,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["NotificationService.MarkAllReadAsync"] = ExpectedAccess.Everyone,
         ["MaskingPolicyService.LiaisonAgreementAsync"] = "Clerk Stakeholder AgencyLiaison",
         ["RecordsOffer.ForCurrentUserAsync"] = ExpectedAccess.Everyone,
+        ["TransparencyService.ReadAsync"] = ExpectedAccess.Public,
     };
 
     /// <summary>Methods that are deliberately open inside the process (they serve other services, not people).</summary>

@@ -30,6 +30,8 @@ public static class AccessActions
     /// <summary>A checkpoint written when retention removes the oldest entries; it anchors the rest of the chain.</summary>
     public const string Retention = "log-retention";
     public const string Denied = "denied";
+    /// <summary>A read of a public page or file (the transparency record), logged without any personal data.</summary>
+    public const string PublicRead = "public-read";
 
     /// <summary>Every action name, for the auditor's filter.</summary>
     public static readonly IReadOnlyList<string> All = [.. typeof(AccessActions)

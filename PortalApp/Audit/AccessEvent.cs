@@ -19,4 +19,6 @@ public sealed record AccessEvent(string Action, string Outcome = AccessOutcomes.
     public string? Purpose { get; init; }
     /// <summary>Overrides where the event came from (e.g. "system" for retention); normally the request's source.</summary>
     public string? Source { get; init; }
+    /// <summary>For the public pages: the entry keeps no client address, so a visitor's read leaves no personal data.</summary>
+    public bool WithoutClient { get; init; }
 }

@@ -10,6 +10,10 @@ public sealed class AccessLog(AccessLogWriter writer, AccessLogSealer sealer, Cl
     /// <summary>The agency's liaisons are logged under this name in the party-or-agency column.</summary>
     public const string Agency = "Agency";
 
+    /// <summary>The outside agency's entries: what the oversight report and the transparency page count as its use.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> ByAgency =
+        e => e.PartyOrAgency == Agency || e.Role == Roles.AgencyLiaison;
+
     public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default) =>
         writer.AppendAsync(ToEntry(e), null, ct);
 
@@ -52,7 +56,7 @@ public sealed class AccessLog(AccessLogWriter writer, AccessLogSealer sealer, Cl
             Outcome = e.Outcome,
             Flagged = e.Flagged,
             FlagReason = Clip(e.FlagReason, 500),
-            ClientAddress = client.Address,
+            ClientAddress = e.WithoutClient ? null : client.Address,
             Source = e.Source ?? client.Source,
             Purpose = Clip(e.Purpose, 300),
         };

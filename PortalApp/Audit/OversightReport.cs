@@ -37,7 +37,7 @@ public sealed class OversightReportService(
         var period = new AuditFilter { From = from, To = to };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await period.Apply(db.AccessLog.AsNoTracking())
-            .Where(e => e.PartyOrAgency == AccessLog.Agency || e.Role == Roles.AgencyLiaison)
+            .Where(AccessLog.ByAgency)
             .OrderBy(e => e.Id).ToListAsync(ct);
         await accessLog.AppendAsync(new AccessEvent(asPdf ? AccessActions.Export : AccessActions.AuditRead)
         {

@@ -6,6 +6,7 @@ using PortalApp.Components;
 using PortalApp.Letters;
 using PortalApp.ScaleOut;
 using PortalApp.Seeding;
+using PortalApp.Transparency;
 using PortalApp.Users;
 
 namespace PortalApp.Hosting;
@@ -45,6 +46,7 @@ public static class PortalPipeline
         app.MapHealth();
         Records.RecordsEndpoints.MapRecordsEndpoints(app);
         app.MapLetterEndpoints();
+        app.MapTransparencyEndpoints();
         app.MapCapacityProbe();
         return app;
     }

@@ -12,6 +12,7 @@ using PortalApp.Hosting.Circuits;
 using PortalApp.Letters;
 using PortalApp.ScaleOut;
 using PortalApp.Seeding;
+using PortalApp.Transparency;
 using PortalApp.Users;
 
 namespace PortalApp.Hosting;
@@ -79,6 +80,7 @@ public static class PortalServices
         Records.RecordsServices.AddRecords(services);
         services.AddAgreementsAndBallots();
         services.AddLetters(builder.Configuration);
+        services.AddTransparency(builder.Configuration);
         services.AddCircuitCensus();
         return builder;
     }

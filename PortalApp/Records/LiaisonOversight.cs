@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using PortalApp.Audit;
-using PortalApp.Hosting;
 
 namespace PortalApp.Records;
 
@@ -22,9 +21,8 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
         {
             flags.Add("no case number stated");
         }
-        var cityTime = TimeOnly.FromDateTime(PortalTime.ToCity(time.GetUtcNow()).DateTime);
         var o = options.Value;
-        if (!cityTime.IsBetween(o.LiaisonHoursStart, o.LiaisonHoursEnd))
+        if (!o.IsWithinAgencyHours(time.GetUtcNow()))
         {
             flags.Add($"outside agency hours ({o.LiaisonHoursStart:HH\\:mm}–{o.LiaisonHoursEnd:HH\\:mm} ET)");
         }

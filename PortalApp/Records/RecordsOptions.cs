@@ -18,6 +18,10 @@ public sealed class RecordsOptions
     public TimeOnly LiaisonHoursStart { get; set; } = new(7, 0);
     public TimeOnly LiaisonHoursEnd { get; set; } = new(19, 0);
 
+    /// <summary>The one test of agency hours: the oversight flags and the transparency page's share both ask it.</summary>
+    public bool IsWithinAgencyHours(DateTimeOffset utc) =>
+        TimeOnly.FromDateTime(Hosting.PortalTime.ToCity(utc).DateTime).IsBetween(LiaisonHoursStart, LiaisonHoursEnd);
+
     /// <summary>Viewing more distinct people than this in an hour or a day is flagged.</summary>
     public int LiaisonMaxPeoplePerHour { get; set; } = 25;
     public int LiaisonMaxPeoplePerDay { get; set; } = 100;

@@ -11,9 +11,11 @@ public static class TwoFactorRequirement
 {
     public static readonly IReadOnlyList<string> RolesThatNeedIt = [Roles.Admin, Roles.Solicitor, Roles.Stakeholder, Roles.Clerk];
 
-    // Only where the redirect would not help; what is refused is decided by the policies, not by this list.
+    // Only where the redirect would not help (the public record is open to anyone, enrolled or not); what is refused
+    // is decided by the policies, not by this list.
     private static readonly string[] NoRedirectPaths =
-        ["/Account/Manage", "/Account/Logout", "/Account/Login", "/Account/KeepAlive", "/_framework", "/_content", "/_blazor", "/health", "/Error"];
+        ["/Account/Manage", "/Account/Logout", "/Account/Login", "/Account/KeepAlive", "/_framework", "/_content", "/_blazor", "/health", "/Error",
+         "/transparency"];
 
     public static bool IsRequired(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Portal:RequireTwoFactor", !environment.IsDevelopment());
