@@ -4,11 +4,13 @@ namespace PortalApp.Letters;
 public sealed class LetterOptions
 {
     /// <summary>
-    /// The portal's public address; each letter's footer names {PublicBaseUrl}/letters/{id} for verification.
+    /// The portal's public address; each letter's footer and QR code name {PublicBaseUrl}/verify/{number}, where anyone can check it.
     /// Unset, the footer names the address the portal is served on (<see cref="LetterAddress"/>).
     /// </summary>
     public string? PublicBaseUrl { get; set; }
     public string LetterheadTitle { get; set; } = "OFFICE OF THE CITY SOLICITOR";
     public string[] LetterheadLines { get; set; } = ["City Law Department", "City Hall, Room 580 · Telephone 215-555-0100 · solicitor@city.example"];
     public string SignerTitle { get; set; } = "City Solicitor";
+    /// <summary>Requests to /verify (page views and uploads) each address may make per minute.</summary>
+    public int VerifyPermitsPerMinute { get; set; } = 30;
 }
