@@ -11,6 +11,4 @@ public sealed class LetterOptions
     public string LetterheadTitle { get; set; } = "OFFICE OF THE CITY SOLICITOR";
     public string[] LetterheadLines { get; set; } = ["City Law Department", "City Hall, Room 580 · Telephone 215-555-0100 · solicitor@city.example"];
     public string SignerTitle { get; set; } = "City Solicitor";
-    /// <summary>Requests to /verify (page views and uploads) each address may make per minute.</summary>
-    public int VerifyPermitsPerMinute { get; set; } = 30;
 }
