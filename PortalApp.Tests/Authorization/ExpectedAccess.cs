@@ -8,6 +8,12 @@ internal static class ExpectedAccess
 {
     public const string Everyone = "Admin Stakeholder Clerk Solicitor AgencyLiaison Auditor";
 
+    /// <summary>A visitor who is not signed in, in a line that admits one.</summary>
+    public const string Anonymous = "(anonymous)";
+
+    /// <summary>Public pages and services: every role, and visitors who are not signed in.</summary>
+    public const string EveryoneAndAnonymous = Everyone + " " + Anonymous;
+
     /// <summary>Navigation entry → the roles whose drawer and dashboard offer it.</summary>
     public static readonly IReadOnlyDictionary<string, string> NavEntries = new Dictionary<string, string>
     {
@@ -31,7 +37,7 @@ internal static class ExpectedAccess
     };
 
     public static bool Admits(string roles, string? role) =>
-        role is not null && roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role, StringComparer.Ordinal);
+        roles.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(role ?? Anonymous, StringComparer.Ordinal);
 
     public static IEnumerable<string> NavKeysFor(string role) => NavEntries.Where(e => Admits(e.Value, role)).Select(e => e.Key);
 }
