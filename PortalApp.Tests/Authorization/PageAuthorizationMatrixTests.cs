@@ -19,7 +19,10 @@ public sealed class PageAuthorizationMatrixTests(PortalHost host)
 {
     private const string Anonymous = "(anonymous)";
 
-    /// <summary>Route template → the policy it must declare and the roles the server must admit, written out here.</summary>
+    /// <summary>
+    /// Route template → the policy it must declare and the roles the server must admit, written out here. A public page
+    /// (anonymous, with <see cref="ExpectedAccess.Public"/>) must also answer every signed-in role.
+    /// </summary>
     private static readonly Dictionary<string, (string Policy, string Roles)> Expected = new(StringComparer.OrdinalIgnoreCase)
     {
         ["/"] = (Policies.SignedIn, ExpectedAccess.Everyone),
@@ -51,6 +54,8 @@ public sealed class PageAuthorizationMatrixTests(PortalHost host)
         ["/audit"] = (Policies.ReadAuditLog, "Auditor Admin"),
         ["/audit/review"] = (Policies.ReadAuditLog, "Auditor Admin"),
         ["/audit/report"] = (Policies.ReadAuditLog, "Auditor Admin"),
+        ["/verify"] = (Anonymous, ExpectedAccess.Public),
+        ["/verify/{Number}"] = (Anonymous, ExpectedAccess.Public),
     };
 
     /// <summary>Pages that need a state to show (a pending two-factor sign-in) answer with a redirect, not 200.</summary>

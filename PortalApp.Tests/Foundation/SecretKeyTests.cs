@@ -64,11 +64,11 @@ public sealed class SecretKeyTests
         try
         {
             string first, second;
-            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
+            await using (var host = new KeyedHost(database, "Production", new Dictionary<string, string>(TestKeys.CertificateSettings()) { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
             {
                 first = Token(host);
             }
-            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
+            await using (var again = new KeyedHost(database, "Production", new Dictionary<string, string>(TestKeys.CertificateSettings()) { ["Portal:PseudonymKeyFile"] = keyFile, ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() }))
             {
                 second = Token(again);
             }

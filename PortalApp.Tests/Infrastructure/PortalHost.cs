@@ -36,6 +36,7 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
         builder.UseSetting("Portal:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:SignInPermitsPerMinute", "100000");
+        builder.UseSetting("Letters:VerifyPermitsPerMinute", "100000");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

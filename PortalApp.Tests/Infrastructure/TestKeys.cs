@@ -16,7 +16,26 @@ public static class TestKeys
         ["Portal:PseudonymKey"] = NewKey(),
         ["Audit:SealKey"] = NewKey(),
         ["Portal:KeyRingKey"] = NewKey(),
+        [PortalApp.Letters.LetterCertificates.Setting] = SigningCertificate.Value.Path,
+        [PortalApp.Letters.LetterCertificates.PasswordSetting] = SigningCertificate.Value.Password,
     };
+
+    /// <summary>The signing certificate a Production host needs, as configuration settings.</summary>
+    public static IReadOnlyDictionary<string, string> CertificateSettings() => new Dictionary<string, string>
+    {
+        [PortalApp.Letters.LetterCertificates.Setting] = SigningCertificate.Value.Path,
+        [PortalApp.Letters.LetterCertificates.PasswordSetting] = SigningCertificate.Value.Password,
+    };
+
+    /// <summary>One self-signed signing certificate for the test run, as a PKCS#12 file with its password.</summary>
+    public static readonly Lazy<(string Path, string Password)> SigningCertificate = new(() =>
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"portal-tests-{Environment.ProcessId}.solicitor.pfx");
+        var password = NewKey();
+        using var certificate = PortalApp.Letters.LetterCertificates.CreateSelfSigned("CN=City Solicitor (test), O=City Law Department, C=US", DateTimeOffset.UtcNow);
+        PortalApp.Letters.LetterCertificates.Save(certificate, path, password);
+        return (path, password);
+    });
 
     /// <summary>The verifier as a Development portal on this database sees it: with the seal key the demo made beside it.</summary>
     public static AccessLogVerifier DemoVerifier(TestDatabase database)

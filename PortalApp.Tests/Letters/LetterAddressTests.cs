@@ -14,10 +14,10 @@ public sealed class LetterAddressTests
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = urls }).Build());
 
     [Theory]
-    [InlineData("https://portal.city.example/", "http://127.0.0.1:5303", "https://portal.city.example/letters/7")]
-    [InlineData(null, "http://127.0.0.1:5303", "http://127.0.0.1:5303/letters/7")]
-    [InlineData(null, "http://0.0.0.0:8080;https://[::]:8443", "https://localhost:8443/letters/7")]
-    [InlineData(null, "http://+:80", "http://localhost/letters/7")]
+    [InlineData("https://portal.city.example/", "http://127.0.0.1:5303", "https://portal.city.example/verify/SOL-2026-0007")]
+    [InlineData(null, "http://127.0.0.1:5303", "http://127.0.0.1:5303/verify/SOL-2026-0007")]
+    [InlineData(null, "http://0.0.0.0:8080;https://[::]:8443", "https://localhost:8443/verify/SOL-2026-0007")]
+    [InlineData(null, "http://+:80", "http://localhost/verify/SOL-2026-0007")]
     public void TheConfiguredPublicAddressWinsElseTheListeningAddressIsNamed(string? configured, string urls, string expected) =>
-        Assert.Equal(expected, Address(configured, urls).VerifyUrl(7));
+        Assert.Equal(expected, Address(configured, urls).VerifyUrl("SOL-2026-0007"));
 }

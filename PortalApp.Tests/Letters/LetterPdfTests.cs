@@ -62,7 +62,7 @@ public sealed class LetterPdfTests(PortalHost host)
         using var document = PdfDocument.Open(letter.Pdf!);
         var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
 
-        Assert.Contains($":{new Uri(host.BaseUrl).Port}/letters/{letterId}", text, StringComparison.Ordinal);
+        Assert.Contains($":{new Uri(host.BaseUrl).Port}/verify/{letter.Number}", text, StringComparison.Ordinal);
         Assert.DoesNotContain(":5080/", text, StringComparison.Ordinal);
     }
 
@@ -81,7 +81,7 @@ public sealed class LetterPdfTests(PortalHost host)
         Assert.Contains("U.S. Immigration and Customs Enforcement", text, StringComparison.Ordinal);
         Assert.Contains(letter.Agreement!.Reference, text, StringComparison.Ordinal);
         Assert.Contains($"12:00 a.m. Eastern Time on {LetterMerge.Long(letter.EffectiveDate)}", text, StringComparison.Ordinal);
-        Assert.Contains($"/letters/{letterId}", text, StringComparison.Ordinal);
+        Assert.Contains($"/verify/{letter.Number}", text, StringComparison.Ordinal);
         Assert.Equal(agreementId, letter.AgreementId);
     }
 

@@ -34,6 +34,7 @@ public static class PortalPipeline
             await next();
         });
         app.UseRateLimiter();
+        Verify.VerifyUploads.UseVerifyUploads(app);
         app.UseAuthentication();
         app.UseTwoFactorEnrolmentRedirect(app.Configuration, app.Environment);
         app.UseAuthorization();

@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace PortalApp.Hosting;
 
-/// <summary>Sign-in rate limiting and the security headers on every response.</summary>
+/// <summary>Sign-in and /verify rate limiting, and the security headers on every response.</summary>
 public static class PortalSecurity
 {
     public const string ContentSecurityPolicy =
@@ -13,6 +13,7 @@ public static class PortalSecurity
     public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var permits = configuration.GetValue("Portal:SignInPermitsPerMinute", 10);
+        var verifyPermits = configuration.GetValue("Letters:VerifyPermitsPerMinute", 30);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -21,11 +22,17 @@ public static class PortalSecurity
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter("other"));
+                    : Verify.VerifyUploads.IsVerifyPath(context.Request.Path)
+                        ? RateLimitPartition.GetFixedWindowLimiter(
+                            "verify " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                            _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await ctx.HttpContext.Response.WriteAsync("Too many sign-in attempts from this address. Wait a minute and try again.", ct);
+                await ctx.HttpContext.Response.WriteAsync(Verify.VerifyUploads.IsVerifyPath(ctx.HttpContext.Request.Path)
+                    ? "Too many verification requests from this address. Wait a minute and try again."
+                    : "Too many sign-in attempts from this address. Wait a minute and try again.", ct);
             };
         });
         return services;

@@ -79,7 +79,7 @@ public static class PortalServices
         services.AddScoped<DemoSeeder>();
         Records.RecordsServices.AddRecords(services);
         services.AddAgreementsAndBallots();
-        services.AddLetters(builder.Configuration);
+        services.AddLetters(builder.Configuration, builder.Environment);
         services.AddTransparency(builder.Configuration);
         services.AddCircuitCensus();
         return builder;

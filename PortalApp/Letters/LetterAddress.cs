@@ -12,7 +12,8 @@ public sealed class LetterAddress(IOptions<LetterOptions> options, IServiceProvi
 {
     public string BaseUrl => (Configured() ?? Served() ?? Listed() ?? "http://localhost:5080").TrimEnd('/');
 
-    public string VerifyUrl(int letterId) => $"{BaseUrl}/letters/{letterId}";
+    /// <summary>The public page where anyone can check the letter with this number, signed in or not.</summary>
+    public string VerifyUrl(string number) => $"{BaseUrl}/verify/{Uri.EscapeDataString(number)}";
 
     private string? Configured() => string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.Trim();
 

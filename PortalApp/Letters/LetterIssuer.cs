@@ -12,7 +12,7 @@ using PortalApp.Hosting;
 namespace PortalApp.Letters;
 
 /// <summary>
-/// Issuing: the next number, the PDF and its SHA-256, the letter frozen, and for a termination the agreement's
+/// Issuing: the next number, the signed PDF and its SHA-256, the letter frozen, and for a termination the agreement's
 /// cut-off set, all in one transaction. After this the letter never changes (the service refuses, the database too).
 /// </summary>
 public sealed class LetterIssuer(
@@ -20,6 +20,7 @@ public sealed class LetterIssuer(
     Capabilities capabilities,
     AccessLog accessLog,
     LetterPdfRenderer renderer,
+    LetterSigner pdfSigner,
     TerminationSignal terminations,
     Ballots.BallotNotifier notifier,
     IOptions<LetterOptions> options,
@@ -104,7 +105,9 @@ public sealed class LetterIssuer(
         }
         var (sequence, number) = await LetterNumbering.NextAsync(db, today.Year, ct);
         var signer = user.Identity?.Name ?? "";
-        var pdf = renderer.Render(await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, address.VerifyUrl(letter.Id), ct));
+        var document = await LetterDocuments.BuildAsync(db, letter, number, today, signer, options.Value, address.VerifyUrl(number), ct);
+        // What is stored, hashed, logged and served is the signed file, byte for byte.
+        var pdf = pdfSigner.Sign(renderer.Render(document), new SignatureFacts(document.SignerName, document.SignerTitle, number, now));
 
         letter.Number = number;
         letter.Year = today.Year;

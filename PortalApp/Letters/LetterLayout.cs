@@ -28,6 +28,10 @@ public sealed record PlacedRule(int Page, double X1, double X2, double Y, double
 /// <summary>A typeset letter: every line at its place on its page. Both the PDF and the HTML preview draw from this.</summary>
 public sealed record LetterLayout(int PageCount, IReadOnlyList<PlacedText> Texts, IReadOnlyList<PlacedRule> Rules)
 {
-    public const double PageWidth = 595.28;
-    public const double PageHeight = 841.89;
+    /// <summary>US Letter, the city's paper: 8.5 by 11 inches.</summary>
+    public const double PageWidth = 612;
+    public const double PageHeight = 792;
+
+    /// <summary>The verification QR code's square on the first page (from the top-left corner, in points).</summary>
+    public const double QrSize = 62, QrTop = 30, QrLeft = PageWidth - 72 - QrSize;
 }

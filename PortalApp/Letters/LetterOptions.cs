@@ -4,7 +4,7 @@ namespace PortalApp.Letters;
 public sealed class LetterOptions
 {
     /// <summary>
-    /// The portal's public address; each letter's footer names {PublicBaseUrl}/letters/{id} for verification.
+    /// The portal's public address; each letter's footer and QR code name {PublicBaseUrl}/verify/{number}, where anyone can check it.
     /// Unset, the footer names the address the portal is served on (<see cref="LetterAddress"/>).
     /// </summary>
     public string? PublicBaseUrl { get; set; }

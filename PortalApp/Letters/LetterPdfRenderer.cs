@@ -13,7 +13,7 @@ public sealed class LetterPdfRenderer(IOptions<LetterOptions> options)
         // A scratch document carries the fonts for measuring; nothing is written to it.
         var scratch = new PdfDocumentBuilder();
         var fonts = AddFonts(scratch);
-        var page = scratch.AddPage(PageSize.A4);
+        var page = scratch.AddPage(PageSize.Letter);
         return new LetterTypesetter((text, size, style) => Width(page, text, size, fonts[style]), options.Value).Typeset(letter);
     }
 
@@ -28,7 +28,7 @@ public sealed class LetterPdfRenderer(IOptions<LetterOptions> options)
         var fonts = AddFonts(builder);
         for (var number = 1; number <= layout.PageCount; number++)
         {
-            var page = builder.AddPage(PageSize.A4);
+            var page = builder.AddPage(PageSize.Letter);
             foreach (var rule in layout.Rules.Where(r => r.Page == number))
             {
                 page.SetStrokeColor(31, 58, 96);
@@ -46,8 +46,42 @@ public sealed class LetterPdfRenderer(IOptions<LetterOptions> options)
                 }
                 page.AddText(LetterGlyphs.Printable(text.Text), text.Size, Point(text.X, text.Y), fonts[text.Style]);
             }
+            if (number == 1)
+            {
+                DrawQr(page, letter.VerificationUrl);
+            }
         }
         return builder.Build();
+    }
+
+    /// <summary>The verification address as a QR code, drawn as filled runs of dark modules (sharp at any zoom, no image).</summary>
+    private static void DrawQr(PdfPageBuilder page, string url)
+    {
+        using var generator = new QRCoder.QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M);
+        // QRCoder's matrix includes a four-module quiet zone on each side.
+        var modules = data.ModuleMatrix;
+        var module = LetterLayout.QrSize / modules.Count;
+        page.SetTextAndFillColor(0, 0, 0);
+        page.SetStrokeColor(0, 0, 0);
+        for (var row = 0; row < modules.Count; row++)
+        {
+            for (var column = 0; column < modules.Count; column++)
+            {
+                if (!modules[row][column])
+                {
+                    continue;
+                }
+                var run = column;
+                while (run + 1 < modules.Count && modules[row][run + 1])
+                {
+                    run++;
+                }
+                var bottomLeft = Point(LetterLayout.QrLeft + column * module, LetterLayout.QrTop + (row + 1) * module);
+                page.DrawRectangle(bottomLeft, (run - column + 1) * module, module, 0, fill: true);
+                column = run;
+            }
+        }
     }
 
     private static Dictionary<TextStyle, PdfDocumentBuilder.AddedFont> AddFonts(PdfDocumentBuilder builder) => new()

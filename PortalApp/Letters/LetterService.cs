@@ -92,7 +92,7 @@ public sealed class LetterService(
         var issued = letter.Status == LetterStatus.Issued;
         var date = issued ? DateOnly.FromDateTime(PortalTime.ToCity(letter.IssuedUtc!.Value).DateTime) : PortalTime.Today(time);
         var signer = issued ? letter.IssuedBy! : user.Identity?.Name ?? "";
-        var document = await LetterDocuments.BuildAsync(db, letter, letter.Number, date, signer, options.Value, address.VerifyUrl(letter.Id), ct);
+        var document = await LetterDocuments.BuildAsync(db, letter, letter.Number, date, signer, options.Value, address.VerifyUrl(letter.Number ?? LetterDocuments.NumberPending), ct);
         return renderer.Layout(document);
     }
 

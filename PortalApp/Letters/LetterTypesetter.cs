@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PortalApp.Letters;
 
 /// <summary>
-/// Lays a letter out on A4 pages: letterhead, number and date, addressee block, reference line, body,
+/// Lays a letter out on US Letter pages: letterhead, number and date, addressee block, reference line, body,
 /// signature block, copies, and on every page a footer with the number and the verification address.
 /// Wrapping is done here, by measuring words with the same font metrics the PDF uses.
 /// </summary>
@@ -86,7 +86,7 @@ public sealed class LetterTypesetter(Func<string, double, TextStyle, double> mea
             var pageText = $"Page {p} of {page}";
             texts.Add(new PlacedText(p, Right - Width(pageText, 8.5, TextStyle.Regular), FooterRule + 13, 8.5, TextStyle.Regular, pageText));
             texts.Add(new PlacedText(p, Left, FooterRule + 25, 8.5, TextStyle.Regular,
-                $"Verify this letter at {letter.VerificationUrl}, where the SHA-256 of this PDF is recorded."));
+                $"Verify this letter and its digital signature at {letter.VerificationUrl}"));
         }
     }
 

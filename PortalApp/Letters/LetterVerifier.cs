@@ -8,11 +8,16 @@ using PortalApp.Authorization;
 
 namespace PortalApp.Letters;
 
-/// <summary>Serves an issued letter's stored PDF, and tells whether a file or a hash is exactly an issued letter.</summary>
+/// <summary>
+/// Serves an issued letter's stored PDF, and tells whether a file or a hash is exactly an issued letter: to signed-in
+/// readers beside the letter, and to anyone at /verify (LetterVerifier.Public.cs).
+/// </summary>
 public sealed partial class LetterVerifier(
     IDbContextFactory<PortalDbContext> dbFactory,
     Capabilities capabilities,
-    AccessLog accessLog)
+    AccessLog accessLog,
+    ClientInfo client,
+    LetterCertificate certificate)
 {
     public const int MaxPdfBytes = 10 * 1024 * 1024;
 

@@ -15,7 +15,7 @@ public static class TwoFactorRequirement
     // is decided by the policies, not by this list.
     private static readonly string[] NoRedirectPaths =
         ["/Account/Manage", "/Account/Logout", "/Account/Login", "/Account/KeepAlive", "/_framework", "/_content", "/_blazor", "/health", "/Error",
-         "/transparency"];
+         "/transparency", "/verify"];
 
     public static bool IsRequired(IConfiguration configuration, IHostEnvironment environment) =>
         configuration.GetValue("Portal:RequireTwoFactor", !environment.IsDevelopment());

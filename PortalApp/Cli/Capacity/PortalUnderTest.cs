@@ -46,6 +46,11 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.db");
         Portal.Data.SqliteFiles.Delete(databasePath);
         var logPath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.log");
+        var (certificate, password) = (databasePath + ".solicitor.pfx", NewKey());
+        using (var made = Letters.LetterCertificates.CreateSelfSigned("CN=City Solicitor (capacity bench)", DateTimeOffset.UtcNow))
+        {
+            Letters.LetterCertificates.Save(made, certificate, password);
+        }
         var info = ChildProcess(
                  [
                      "--urls", $"http://127.0.0.1:{port}", $"--ConnectionStrings:Portal=Data Source={databasePath}",
@@ -55,6 +60,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
                      // A fresh database each run, so fresh keys: Production refuses to start without them.
                      $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}",
+                     $"--{Letters.LetterCertificates.Setting}={certificate}", $"--{Letters.LetterCertificates.PasswordSetting}={password}",
                  ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalUnderTest(new Uri($"http://127.0.0.1:{port}"), process, databasePath, logPath);
