@@ -43,6 +43,8 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["AgreementAdminService.AddAmendmentAsync"] = "Admin",
         ["AgreementAdminService.BallotFormForAsync"] = "Admin",
         ["AgreementAdminService.OpenBallotAsync"] = "Admin",
+        ["AgreementAdminService.OpenAdoptionBallotAsync"] = "Admin",
+        ["AgreementAdminService.AdoptionBallotFormForAsync"] = "Admin",
         ["AgreementAdminService.SeatCandidatesAsync"] = "Admin",
         ["AgreementAdminService.FormForAsync"] = "Admin",
         ["AgreementAdminService.CreateAsync"] = "Admin",

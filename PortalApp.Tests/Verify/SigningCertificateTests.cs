@@ -15,7 +15,7 @@ public sealed class SigningCertificateTests
     public async Task AProductionPortalWithoutASigningCertificateRefusesToStartAndNamesTheSettings()
     {
         await using var database = TestDatabase.Create("portal-cert");
-        var keys = new Dictionary<string, string> { ["Portal:PseudonymKey"] = TestKeys.NewKey(), ["Audit:SealKey"] = TestKeys.NewKey() };
+        var keys = new Dictionary<string, string> { ["Portal:PseudonymKey"] = TestKeys.NewKey(), ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() };
         await using var host = new CertificateHost(database, "Production", keys);
 
         var message = Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
