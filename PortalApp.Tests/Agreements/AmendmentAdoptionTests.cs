@@ -25,7 +25,7 @@ public sealed class AmendmentAdoptionTests(AmendmentAdoptionTests.Host host) : I
     [Fact]
     public async Task TheLiaisonSeesAWideningOnlyOnceAdoptedByBallotAndItsDateHasComeAndANarrowingFromItsDate()
     {
-        var demoId = await DemoIdAsync();
+        var demoId = await DemoAmendments.DemoIdAsync(host);
         var (wide, ballot) = (0, 0);
         (string Step, Func<Task> Act, Seen Expected)[] table =
         [
@@ -89,24 +89,10 @@ public sealed class AmendmentAdoptionTests(AmendmentAdoptionTests.Host host) : I
             policy.ActionFor(RecordFields.Race), policy.ActionFor(RecordFields.Name));
     }
 
-    private async Task<int> DemoIdAsync()
-    {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<Portal.Data.PortalDbContext>>().CreateDbContextAsync();
-        return await db.Agreements.Where(a => a.Reference == DemoAgreement.Reference).Select(a => a.Id).SingleAsync();
-    }
-
     /// <summary>Adds an amendment dated <paramref name="days"/> from today; returns its id.</summary>
     private async Task<int> AddAsync(int agreementId, int days, Action<AmendmentForm> change)
     {
-        await using var scope = await host.ScopeAsAsync("admin@portal.local");
-        var admin = scope.ServiceProvider.GetRequiredService<AgreementAdminService>();
-        var form = (await admin.AmendmentFormForAsync(agreementId))!;
-        form.Title = $"A change in {days} days";
-        form.Summary = "Changes what the agency sees.";
-        form.EffectiveDate = PortalApp.Hosting.PortalTime.Today(host.Time).AddDays(days).ToDateTime(TimeOnly.MinValue);
-        change(form);
-        var result = await admin.AddAmendmentAsync(agreementId, form);
-        Assert.True(result.Succeeded, result.Message);
+        await DemoAmendments.AddAsync(host, agreementId, days, change);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<Portal.Data.PortalDbContext>>().CreateDbContextAsync();
         return await db.Amendments.Where(m => m.AgreementId == agreementId).OrderByDescending(m => m.Number).Select(m => m.Id).FirstAsync();
     }

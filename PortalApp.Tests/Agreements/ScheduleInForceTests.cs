@@ -90,19 +90,19 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
     [Fact]
     public async Task TheLiaisonSeesAWiderScheduleNeverAndANarrowerOneFromItsDate()
     {
-        var demoId = await DemoIdAsync();
+        var demoId = await DemoAmendments.DemoIdAsync(host);
         var before = await LiaisonPolicyAsync();
         Assert.DoesNotContain(InvolvementRole.Victim, before.VisibleRoles);
         Assert.Equal(MaskingAction.Redact, before.ActionFor(RecordFields.Race));
         Assert.Equal(MaskingAction.Show, before.ActionFor(RecordFields.Name));
 
-        var wider = await AddAsync(demoId, days: 30, f =>
+        var wider = await DemoAmendments.AddAsync(host, demoId, days: 30, f =>
         {
             f.VisibleRoles.Add(InvolvementRole.Victim);
             f.Fields[RecordFields.Race] = MaskingAction.Show;
         });
         Assert.Contains("only once the signatory parties adopt it by ballot", wider, StringComparison.Ordinal);
-        var narrower = await AddAsync(demoId, days: 10, f => f.Fields[RecordFields.Name] = MaskingAction.Partial);
+        var narrower = await DemoAmendments.AddAsync(host, demoId, days: 10, f => f.Fields[RecordFields.Name] = MaskingAction.Partial);
         Assert.Contains("narrows what the agency sees", narrower, StringComparison.Ordinal);
 
         var now = await LiaisonPolicyAsync();
@@ -123,26 +123,6 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
         Assert.Equal(["Victims would become visible to the agency.", "Race: Redact → Show (the agency would see more)."], page.Amendments[2].Reveals);
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<Portal.Data.PortalDbContext>>().CreateDbContextAsync();
         Assert.Equal(2, await db.AccessLog.CountAsync(e => e.Flagged && e.Filters!.Contains("amendment") && e.Target == $"agreement:{DemoAgreement.Reference}"));
-    }
-
-    private async Task<int> DemoIdAsync()
-    {
-        await using var db = await host.Services.GetRequiredService<IDbContextFactory<Portal.Data.PortalDbContext>>().CreateDbContextAsync();
-        return await db.Agreements.Where(a => a.Reference == DemoAgreement.Reference).Select(a => a.Id).SingleAsync();
-    }
-
-    private async Task<string> AddAsync(int agreementId, int days, Action<AmendmentForm> change)
-    {
-        await using var scope = await host.ScopeAsAsync("admin@portal.local");
-        var admin = scope.ServiceProvider.GetRequiredService<AgreementAdminService>();
-        var form = (await admin.AmendmentFormForAsync(agreementId))!;
-        form.Title = $"A change in {days} days";
-        form.Summary = "Changes what the agency sees.";
-        form.EffectiveDate = PortalApp.Hosting.PortalTime.Today(host.Time).AddDays(days).ToDateTime(TimeOnly.MinValue);
-        change(form);
-        var result = await admin.AddAmendmentAsync(agreementId, form);
-        Assert.True(result.Succeeded, result.Message);
-        return result.Message;
     }
 
     private async Task<RolePolicy> LiaisonPolicyAsync()

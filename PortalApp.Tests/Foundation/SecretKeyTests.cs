@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
@@ -22,7 +20,7 @@ public sealed class SecretKeyTests
 
         var refused = Assert.ThrowsAny<Exception>(() => host.Services);
 
-        var message = Innermost(refused).Message;
+        var message = KeyedHost.Innermost(refused).Message;
         Assert.Contains("Portal:PseudonymKey", message, StringComparison.Ordinal);
         Assert.Contains("Portal:PseudonymKeyFile", message, StringComparison.Ordinal);
         Assert.Contains("will not start", message, StringComparison.Ordinal);
@@ -34,7 +32,7 @@ public sealed class SecretKeyTests
         await using var database = TestDatabase.Create("portal-keys");
         await using var host = new KeyedHost(database, "Production", new Dictionary<string, string> { ["Portal:PseudonymKey"] = TestKeys.NewKey() });
 
-        var message = Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
+        var message = KeyedHost.Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
 
         Assert.Contains("Audit:SealKey", message, StringComparison.Ordinal);
         Assert.Contains("Audit:SealKeyFile", message, StringComparison.Ordinal);
@@ -51,8 +49,8 @@ public sealed class SecretKeyTests
 
         var refused = Assert.ThrowsAny<Exception>(() => host.Services);
 
-        Assert.Contains("Portal:PseudonymKey", Innermost(refused).Message, StringComparison.Ordinal);
-        Assert.Matches("at least 32 random bytes|neither base64 nor hexadecimal", Innermost(refused).Message);
+        Assert.Contains("Portal:PseudonymKey", KeyedHost.Innermost(refused).Message, StringComparison.Ordinal);
+        Assert.Matches("at least 32 random bytes|neither base64 nor hexadecimal", KeyedHost.Innermost(refused).Message);
     }
 
     [Fact]
@@ -155,22 +153,4 @@ public sealed class SecretKeyTests
 
     private static string Token(KeyedHost host) =>
         host.Services.GetRequiredService<Pseudonymizer>().For(Roles.AgencyLiaison, RecordFields.StateId, "12 345 678");
-
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    /// <summary>The app in the given environment with only the given keys, on a small demo.</summary>
-    private sealed class KeyedHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Database:Provider", database.Provider.ToString());
-            builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
-            builder.UseSetting("Portal:DemoRecords", "40");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-    }
 }

@@ -1,6 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Hosting;
 using PortalApp.Letters;
@@ -16,9 +14,9 @@ public sealed class SigningCertificateTests
     {
         await using var database = TestDatabase.Create("portal-cert");
         var keys = new Dictionary<string, string> { ["Portal:PseudonymKey"] = TestKeys.NewKey(), ["Audit:SealKey"] = TestKeys.NewKey(), ["Portal:KeyRingKey"] = TestKeys.NewKey() };
-        await using var host = new CertificateHost(database, "Production", keys);
+        await using var host = new KeyedHost(database, "Production", keys);
 
-        var message = Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
+        var message = KeyedHost.Innermost(Assert.ThrowsAny<Exception>(() => host.Services)).Message;
 
         Assert.Contains(LetterCertificates.Setting, message, StringComparison.Ordinal);
         Assert.Contains(LetterCertificates.PasswordFileSetting, message, StringComparison.Ordinal);
@@ -30,12 +28,12 @@ public sealed class SigningCertificateTests
     {
         await using var database = TestDatabase.Create("portal-cert");
         var settings = new Dictionary<string, string>(TestKeys.ProductionSettings()) { [LetterCertificates.PasswordSetting] = "not the password" };
-        await using (var wrong = new CertificateHost(database, "Production", settings))
+        await using (var wrong = new KeyedHost(database, "Production", settings))
         {
-            var message = Innermost(Assert.ThrowsAny<Exception>(() => wrong.Services)).Message;
+            var message = KeyedHost.Innermost(Assert.ThrowsAny<Exception>(() => wrong.Services)).Message;
             Assert.Contains("cannot be opened", message, StringComparison.Ordinal);
         }
-        await using var right = new CertificateHost(database, "Production", TestKeys.ProductionSettings());
+        await using var right = new KeyedHost(database, "Production", TestKeys.ProductionSettings());
         Assert.Contains("City Solicitor (test)", right.Services.GetRequiredService<LetterCertificate>().Certificate.Subject, StringComparison.Ordinal);
     }
 
@@ -49,7 +47,7 @@ public sealed class SigningCertificateTests
         try
         {
             string first, second;
-            await using (var host = new CertificateHost(database, "Development", new Dictionary<string, string>()))
+            await using (var host = new KeyedHost(database, "Development", new Dictionary<string, string>()))
             {
                 first = host.Services.GetRequiredService<LetterCertificate>().Fingerprint;
                 var certificate = host.Services.GetRequiredService<LetterCertificate>().Certificate;
@@ -63,7 +61,7 @@ public sealed class SigningCertificateTests
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(pfx));
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(password));
             }
-            await using (var again = new CertificateHost(database, "Development", new Dictionary<string, string>()))
+            await using (var again = new KeyedHost(database, "Development", new Dictionary<string, string>()))
             {
                 second = again.Services.GetRequiredService<LetterCertificate>().Fingerprint;
             }
@@ -83,22 +81,5 @@ public sealed class SigningCertificateTests
         Assert.Contains("*.pfx", ignored);
         Assert.Contains("*.p12", ignored);
         Assert.Contains("*.password", ignored);
-    }
-
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    private sealed class CertificateHost(TestDatabase database, string environment, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("Database:Provider", database.Provider.ToString());
-            builder.UseSetting("ConnectionStrings:Portal", database.ConnectionString);
-            builder.UseSetting("Portal:DemoRecords", "40");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
     }
 }
