@@ -21,7 +21,7 @@ public sealed class IdlePageTests(PortalHost host, BrowserFixture browser)
         Assert.Equal($"{host.BaseUrl}/", page.Url);
 
         await IdleForAsync(page, TimeSpan.FromMinutes(11));
-        await page.WaitForURLAsync("**/Account/Login**", new PageWaitForURLOptions { Timeout = 15000 });
+        await SignIn.ExpectAtSignInAsync(page);
         await page.Context.CloseAsync();
     }
 

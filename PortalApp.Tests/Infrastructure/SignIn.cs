@@ -25,6 +25,13 @@ public static partial class SignIn
     }
 
     /// <summary>An HttpClient that does not follow redirects, holding the sign-in cookie of <paramref name="email"/> (or none).</summary>
+    /// <summary>
+    /// Waits until the page is at sign-in, as an end state rather than one navigation: when a session ends, the idle
+    /// script's sign-out post and the circuit's own move to sign-in race, and the later aborts the earlier; both land there.
+    /// </summary>
+    public static Task ExpectAtSignInAsync(IPage page) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"), new() { Timeout = 15_000 });
+
     public static async Task<HttpClient> ClientAsync(string baseUrl, string? email, string password = DemoAccounts.Password)
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), UseCookies = true };
