@@ -18,15 +18,9 @@ public static class PortalSecurity
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignInPost(context.Request)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : Verify.VerifyUploads.IsVerifyPath(context.Request.Path)
-                        ? RateLimitPartition.GetFixedWindowLimiter(
-                            "verify " + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                            _ => new FixedWindowRateLimiterOptions { PermitLimit = verifyPermits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                        : RateLimitPartition.GetNoLimiter("other"));
+                IsSignInPost(context.Request) ? PerAddressPerMinute(context, "sign-in", permits)
+                : Verify.VerifyUploads.IsVerifyPath(context.Request.Path) ? PerAddressPerMinute(context, "verify", verifyPermits)
+                : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = async (ctx, ct) =>
             {
                 ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
@@ -37,6 +31,11 @@ public static class PortalSecurity
         });
         return services;
     }
+
+    /// <summary>A one-minute window of permits per client address; the name keeps one limit's counts apart from another's.</summary>
+    public static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, string name, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter($"{name} {context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/Account/Login", StringComparison.OrdinalIgnoreCase);

@@ -18,6 +18,5 @@ public sealed class PublicReadLimit(int permitsPerMinute) : IRateLimiterPolicy<s
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetFixedWindowLimiter(httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        Hosting.PortalSecurity.PerAddressPerMinute(httpContext, Policy, permitsPerMinute);
 }
