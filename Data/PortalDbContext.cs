@@ -19,6 +19,7 @@ public class PortalDbContext : IdentityDbContext<PortalUser>, IDataProtectionKey
     {
     }
 
+    public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<AgreementEvent> AgreementEvents => Set<AgreementEvent>();
     public DbSet<Amendment> Amendments => Set<Amendment>();

@@ -8,7 +8,7 @@ using Portal.Data.Entities;
 namespace Portal.Data;
 
 /// <summary>
-/// Counts committed changes to the data every record read consults (agreements, their amendments, the ballot
+/// Counts committed changes to the data every record read consults (agencies, agreements, their amendments, the ballot
 /// decisions that adopt amendments, and the masking policy), so an in-memory copy can tell it is stale. A save bumps the count before and after it runs, and again
 /// when its transaction commits: a copy read at any moment in between is dropped on its next use.
 /// </summary>
@@ -90,7 +90,7 @@ public sealed class ReferenceDataWrites : SaveChangesInterceptor, IDbTransaction
         tracker.AutoDetectChangesEnabled = false;
         try
         {
-            return tracker.Entries().Any(e => e.Entity is Agreement or Amendment or BallotDecision or MaskingPolicyVersion or MaskingRule or RowRule);
+            return tracker.Entries().Any(e => e.Entity is Agency or Agreement or Amendment or BallotDecision or MaskingPolicyVersion or MaskingRule or RowRule);
         }
         finally
         {

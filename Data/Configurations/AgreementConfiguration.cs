@@ -12,6 +12,7 @@ internal sealed class AgreementConfiguration : IEntityTypeConfiguration<Agreemen
         builder.Property(a => a.Reference).HasMaxLength(64);
         builder.Property(a => a.Title).HasMaxLength(300);
         builder.Property(a => a.Counterparty).HasMaxLength(300);
+        builder.HasOne(a => a.Agency).WithMany().HasForeignKey(a => a.AgencyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Events).WithOne().HasForeignKey(e => e.AgreementId);
         builder.HasMany(a => a.Seats).WithOne().HasForeignKey(s => s.AgreementId);
     }

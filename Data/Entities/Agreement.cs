@@ -23,6 +23,9 @@ public sealed class Agreement
     public int Id { get; set; }
     public string Reference { get; set; } = "";
     public string Title { get; set; } = "";
+    /// <summary>The agency whose liaisons this agreement lets in while it is in force.</summary>
+    public int? AgencyId { get; set; }
+    public Agency? Agency { get; set; }
     public string Counterparty { get; set; } = "";
     public string CounterpartyAddress { get; set; } = "";
     public DateOnly EffectiveDate { get; set; }

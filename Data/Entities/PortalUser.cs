@@ -6,7 +6,8 @@ public sealed class PortalUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
 
-    /// <summary>Start of the current run of failed sign-ins; the CJIS window is measured from it.</summary>
-
     public DateTimeOffset CreatedUtc { get; set; }
+
+    /// <summary>The agency an agency liaison works for (required for that role, empty for every other).</summary>
+    public int? AgencyId { get; set; }
 }

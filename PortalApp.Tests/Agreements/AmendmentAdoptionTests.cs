@@ -82,8 +82,7 @@ public sealed class AmendmentAdoptionTests(AmendmentAdoptionTests.Host host) : I
 
     private async Task<Seen> LiaisonSeesAsync()
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var access = await scope.ServiceProvider.GetRequiredService<MaskingPolicyService>().AccessForRoleAsync(Roles.AgencyLiaison);
+        var access = await TestAgencies.AccessAsync(host, Roles.AgencyLiaison);
         var policy = access.Policy ?? throw new InvalidOperationException(access.Refusal);
         return new Seen(policy.VisibleRoles.Contains(InvolvementRole.Victim), policy.VisibleRoles.Contains(InvolvementRole.Witness),
             policy.ActionFor(RecordFields.Race), policy.ActionFor(RecordFields.Name));

@@ -127,8 +127,7 @@ public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClas
 
     private async Task<RolePolicy> LiaisonPolicyAsync()
     {
-        await using var scope = host.Services.CreateAsyncScope();
-        var access = await scope.ServiceProvider.GetRequiredService<MaskingPolicyService>().AccessForRoleAsync(Roles.AgencyLiaison);
+        var access = await TestAgencies.AccessAsync(host, Roles.AgencyLiaison);
         return access.Policy ?? throw new InvalidOperationException(access.Refusal);
     }
 }

@@ -22,7 +22,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         typeof(global::PortalApp.Letters.LetterTracking), typeof(global::PortalApp.Letters.LetterTemplates), typeof(global::PortalApp.Audit.AccessLogReader), typeof(global::PortalApp.Audit.AccessLogExport),
         typeof(global::PortalApp.Audit.FlagReviewQueue), typeof(global::PortalApp.Audit.OversightReportService), typeof(global::PortalApp.Audit.AuditActivity),
         typeof(global::PortalApp.Notifications.NotificationService), typeof(global::PortalApp.Records.RecordsOffer),
-        typeof(global::PortalApp.Transparency.TransparencyService),
+        typeof(global::PortalApp.Transparency.TransparencyService), typeof(global::PortalApp.Agencies.AgencyDirectory),
     ];
 
     /// <summary>"Type.Method" → the roles it must admit, written out here (not read from CapabilityMap).</summary>
@@ -62,6 +62,8 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["MaskingPolicyService.PreviewAsync"] = "Admin",
         ["MaskingPolicyService.HistoryAsync"] = "Admin",
         ["MaskingPolicyService.SaveAsync"] = "Admin",
+        ["MaskingPolicyService.LiaisonAccessByAgencyAsync"] = "Admin",
+        ["AgencyDirectory.ListAsync"] = ExpectedAccess.Everyone,
         ["LetterService.ListAsync"] = "Solicitor Stakeholder Admin Auditor",
         ["LetterService.GetAsync"] = "Solicitor Stakeholder Admin Auditor",
         ["LetterService.PreviewAsync"] = "Solicitor Stakeholder Admin Auditor",
@@ -106,7 +108,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
     /// <summary>Methods that are deliberately open inside the process (they serve other services, not people).</summary>
     private static readonly HashSet<string> Internal =
     [
-        "MaskingPolicyService.AccessForRoleAsync", "MaskingPolicyService.CurrentAsync",
+        "MaskingPolicyService.AccessForRoleAsync", "MaskingPolicyService.AccessForAsync", "MaskingPolicyService.CurrentAsync",
     ];
 
     /// <summary>Methods that answer a missing capability with a refusal (shown to the person) instead of an exception.</summary>

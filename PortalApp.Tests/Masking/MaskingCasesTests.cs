@@ -26,7 +26,7 @@ public sealed class MaskingCasesTests(PortalHost host)
     public async Task AValueReachesComponentsRawOnlyWhenTheActionIsShow(string role, string field, MaskingAction action)
     {
         await using var scope = host.Services.CreateAsyncScope();
-        var access = await scope.ServiceProvider.GetRequiredService<MaskingPolicyService>().AccessForRoleAsync(role);
+        var access = await TestAgencies.AccessAsync(host, role);
         var inForce = access.Policy!;
         var fields = RecordFields.All.ToDictionary(f => f, inForce.ActionFor);
         fields[field] = action;

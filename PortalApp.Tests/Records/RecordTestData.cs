@@ -64,6 +64,17 @@ internal static class RecordTestData
         Assert.True(result.Succeeded, result.Message);
     }
 
+    /// <summary>On an open /records page, states a purpose in the dialog the page shows a liaison, and waits for the list.</summary>
+    public static async Task StatePurposeInBrowserAsync(Microsoft.Playwright.IPage page)
+    {
+        await page.GetByTestId("purpose-dialog").WaitForAsync();
+        await page.Locator("[data-testid=purpose-dialog] .mud-select").First.ClickAsync();
+        await page.GetByText(StatedPurpose.ReasonCodes[0], new() { Exact = true }).Last.ClickAsync();
+        await page.GetByLabel("Case number").FillAsync("2026-CR-0042");
+        await page.GetByTestId("purpose-submit").ClickAsync();
+        await page.GetByTestId("record-link").First.WaitForAsync();
+    }
+
     public static async Task<AccessLogEntry> LastLogAsync(PortalHost host, string? action = null)
     {
         await using var db = await DbAsync(host);

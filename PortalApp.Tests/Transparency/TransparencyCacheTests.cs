@@ -24,16 +24,18 @@ public sealed class TransparencyCacheTests(TransparencyCacheTests.Host host) : I
         }
     }
 
+    private static readonly Dictionary<string, string> AgreementsOf = new() { [DemoAgencies.Ice] = DemoAgreement.Reference };
+
     [Fact]
     public async Task TheKeptTallyReadsOnlyNewEntriesAndEqualsAFreshCountAfterMoreEntriesArrive()
     {
         var kept = host.Services.GetRequiredService<AgencyUseTally>();
         await LiaisonUseAsync(searches: 3, flagged: 1);
-        var before = await kept.MonthsAsync(DemoAgreement.Reference);
+        var before = await kept.MonthsAsync(AgreementsOf);
         var readThrough = kept.ReadThrough;
 
         await LiaisonUseAsync(searches: 9, flagged: 2);
-        var after = await kept.MonthsAsync(DemoAgreement.Reference);
+        var after = await kept.MonthsAsync(AgreementsOf);
 
         Assert.True(kept.ReadThrough > readThrough, "the tally did not read the new entries");
         Assert.Equal(await FreshAsync(), after);
@@ -57,7 +59,7 @@ public sealed class TransparencyCacheTests(TransparencyCacheTests.Host host) : I
 
     private async Task<IReadOnlyList<MonthlyUse>> FreshAsync() =>
         await new AgencyUseTally(host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), host.Services.GetRequiredService<IOptions<RecordsOptions>>())
-            .MonthsAsync(DemoAgreement.Reference);
+            .MonthsAsync(AgreementsOf);
 
     /// <summary>Entries as the records feature writes them: through AccessLog, as the liaison.</summary>
     private async Task LiaisonUseAsync(int searches, int flagged)

@@ -57,7 +57,8 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
 
             var demotedTo = viewer.Role == Roles.Clerk ? Roles.Auditor : Roles.Clerk;
             await RevokeWhileOpenAsync(viewer, "demote", DemoAccounts.Password, admin => admin.SetRoleAsync(id, demotedTo, null));
-            await AsAdminAsync(admin => admin.SetRoleAsync(id, viewer.Role, viewer.Party));
+            var agency = viewer.Role == Roles.AgencyLiaison ? await TestAgencies.IdAsync(host, Seeding.DemoAgencies.Ice) : (int?)null;
+            await AsAdminAsync(admin => admin.SetRoleAsync(id, viewer.Role, viewer.Party, agency));
 
             await RevokeWhileOpenAsync(viewer, "reset", DemoAccounts.Password, admin => admin.ResetPasswordAsync(id, NewPassword));
             await AsAdminAsync(admin => admin.ResetPasswordAsync(id, DemoAccounts.Password));

@@ -43,7 +43,7 @@ public sealed partial class AgreementAdminService(
         }
         var form = new AgreementForm
         {
-            Reference = a.Reference, Title = a.Title, Counterparty = a.Counterparty, CounterpartyAddress = a.CounterpartyAddress,
+            Reference = a.Reference, Title = a.Title, AgencyId = a.AgencyId, Counterparty = a.Counterparty, CounterpartyAddress = a.CounterpartyAddress,
             EffectiveDate = a.EffectiveDate.ToDateTime(TimeOnly.MinValue), ExpiryDate = a.ExpiryDate.ToDateTime(TimeOnly.MinValue),
             NoticePeriodDays = a.NoticePeriodDays, RenewalTermMonths = a.RenewalTermMonths, Status = a.Status,
         };
@@ -122,6 +122,7 @@ public sealed partial class AgreementAdminService(
     {
         a.Reference = form.Reference.Trim();
         a.Title = form.Title.Trim();
+        a.AgencyId = form.AgencyId;
         a.Counterparty = form.Counterparty.Trim();
         a.CounterpartyAddress = form.CounterpartyAddress.Trim();
         a.EffectiveDate = DateOnly.FromDateTime(form.EffectiveDate!.Value);
@@ -144,7 +145,7 @@ public sealed partial class AgreementAdminService(
 
     private static Dictionary<string, string> Describe(Agreement a) => new()
     {
-        ["reference"] = a.Reference, ["title"] = a.Title, ["counterparty"] = a.Counterparty, ["address"] = a.CounterpartyAddress,
+        ["reference"] = a.Reference, ["title"] = a.Title, ["agency"] = $"{a.AgencyId}", ["counterparty"] = a.Counterparty, ["address"] = a.CounterpartyAddress,
         ["effective"] = a.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["expiry"] = a.ExpiryDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["notice period"] = $"{a.NoticePeriodDays} days", ["renewal term"] = $"{a.RenewalTermMonths} months", ["status"] = a.Status.ToString(),
@@ -176,6 +177,17 @@ public sealed partial class AgreementAdminService(
         else if (form.NoticePeriodDays < 1 || form.ExpiryDate.Value.AddDays(-form.NoticePeriodDays) < form.EffectiveDate.Value)
         {
             errors.Add("The notice period must be at least one day and fit inside the term.");
+        }
+        if (form.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId))
+        {
+            errors.Add("Choose the agency whose liaisons this agreement lets in.");
+        }
+        else if (form.Status is AgreementStatus.Active or AgreementStatus.UnderReview
+                 && (await db.Agreements.AsNoTracking().Where(a => a.AgencyId == agencyId && a.Id != id).ToListAsync())
+                     .FirstOrDefault(a => AgreementTerms.IsInForce(a, time.GetUtcNow())) is { } inForce)
+        {
+            // One agreement in force per agency, so the agency's access follows exactly one schedule.
+            errors.Add($"The agency already has agreement {inForce.Reference} in force: end it, or save this one as a draft.");
         }
         if (form.RenewalTermMonths is < 1 or > 120)
         {

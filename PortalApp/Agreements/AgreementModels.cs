@@ -39,6 +39,9 @@ public sealed class AgreementForm
 {
     public string Reference { get; set; } = "";
     public string Title { get; set; } = "";
+
+    /// <summary>The agency whose liaisons the agreement lets in while it is in force.</summary>
+    public int? AgencyId { get; set; }
     public string Counterparty { get; set; } = "";
     public string CounterpartyAddress { get; set; } = "";
     public DateTime? EffectiveDate { get; set; }

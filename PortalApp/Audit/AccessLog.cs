@@ -7,12 +7,19 @@ namespace PortalApp.Audit;
 /// <summary>The single entry point through which every feature writes to the access log.</summary>
 public sealed class AccessLog(AccessLogWriter writer, AccessLogSealer sealer, ClientInfo client)
 {
-    /// <summary>The agency's liaisons are logged under this name in the party-or-agency column.</summary>
+    /// <summary>
+    /// A liaison's entries name their agency's short name in the party-or-agency column; entries written before agencies
+    /// were data, or by a liaison without an agency, name this instead.
+    /// </summary>
     public const string Agency = "Agency";
 
-    /// <summary>The outside agency's entries: what the oversight report and the transparency page count as its use.</summary>
+    /// <summary>Every outside agency's entries: what the oversight report and the transparency page count as use.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> ByAgency =
-        e => e.PartyOrAgency == Agency || e.Role == Roles.AgencyLiaison;
+        e => e.Role == Roles.AgencyLiaison;
+
+    /// <summary>One agency's entries, by the short name its liaisons' entries carry.</summary>
+    public static System.Linq.Expressions.Expression<Func<AccessLogEntry, bool>> ForAgency(string shortName) =>
+        e => e.Role == Roles.AgencyLiaison && e.PartyOrAgency == shortName;
 
     public Task<AccessLogEntry> AppendAsync(AccessEvent e, CancellationToken ct = default) =>
         writer.AppendAsync(ToEntry(e), null, ct);
@@ -47,7 +54,7 @@ public sealed class AccessLog(AccessLogWriter writer, AccessLogSealer sealer, Cl
             UserId = actor.FindFirstValue(ClaimTypes.NameIdentifier),
             UserName = Clip(e.UserName ?? actor.Identity?.Name, int.MaxValue),
             Role = actor.PortalRole(),
-            PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? Agency : null),
+            PartyOrAgency = actor.Party() ?? (actor.IsInRole(Roles.AgencyLiaison) ? actor.AgencyName() ?? Agency : null),
             Action = e.Action,
             Target = Clip(e.Target, 300),
             Filters = RecordReach.Compose(Clip(e.Filters?.Replace(RecordReach.Separator, ' '), 2000), e.Reach),

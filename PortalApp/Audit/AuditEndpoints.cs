@@ -30,7 +30,7 @@ public static class AuditEndpoints
             }
         });
 
-        audit.MapGet("/report.pdf", async (string? from, string? to, ClaimsPrincipal user, OversightReportService reports, CancellationToken ct) =>
+        audit.MapGet("/report.pdf", async (string? from, string? to, string? agency, ClaimsPrincipal user, OversightReportService reports, CancellationToken ct) =>
         {
             if (!TryDay(from, out var fromDay) || !TryDay(to, out var toDay))
             {
@@ -43,14 +43,14 @@ public static class AuditEndpoints
             OversightReport report;
             try
             {
-                report = await reports.BuildAsync(fromDay, toDay, asPdf: true, user, ct);
+                report = await reports.BuildAsync(fromDay, toDay, asPdf: true, user, agency, ct);
             }
             catch (AccessLogUnavailableException ex)
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
             var pdf = OversightReportPdf.Render(report);
-            return Results.File(pdf, "application/pdf", $"oversight-{fromDay:yyyy-MM-dd}-to-{toDay:yyyy-MM-dd}.pdf");
+            return Results.File(pdf, "application/pdf", $"oversight-{(string.IsNullOrEmpty(agency) ? "" : agency + "-")}{fromDay:yyyy-MM-dd}-to-{toDay:yyyy-MM-dd}.pdf");
         });
 
         return app;

@@ -15,7 +15,8 @@ public sealed record AuditFilter
     public DateOnly? To { get; init; }
     public bool? Flagged { get; init; }
 
-    public static readonly IReadOnlyList<string> PartiesAndAgency = [.. Enum.GetNames<Party>(), AccessLog.Agency];
+    /// <summary>The signatory parties a filter offers; the agencies' short names follow them (they are data).</summary>
+    public static readonly IReadOnlyList<string> Parties = Enum.GetNames<Party>();
 
     public DateTimeOffset? FromUtc => From is { } d ? PortalTime.FromCity(d, TimeOnly.MinValue) : null;
 

@@ -45,11 +45,14 @@ public sealed record OversightTotals(int DistinctRecords, int ExportFiles, int R
 
 /// <summary>The report; the page and the PDF both print its sentences, so they cannot disagree.</summary>
 public sealed record OversightReport(
-    DateOnly From, DateOnly To, DateTimeOffset GeneratedUtc, string GeneratedBy, ChainVerification Chain,
+    DateOnly From, DateOnly To, string? Agency, DateTimeOffset GeneratedUtc, string GeneratedBy, ChainVerification Chain,
     IReadOnlyList<OversightUser> Users, IReadOnlyList<OversightSearch> Searches, IReadOnlyList<OversightView> Views,
     IReadOnlyList<OversightExport> Exports, IReadOnlyList<OversightField> FieldsRevealed, IReadOnlyList<OversightFlag> Flags,
     OversightTotals Totals, IReadOnlyList<DailyHead> DailyHeads)
 {
+    /// <summary>The report's title: one agency's use, or every agency's.</summary>
+    public string Title => Agency is null ? "Oversight report: every outside agency's use of PARS" : $"Oversight report: {Agency}'s use of PARS";
+
     public const string HeadsExplained =
         "The access log's head as sealed at the end of each day of the period (its last seal that day). Keep this report: "
         + "a later copy of the log that does not pass through these entries with these hashes was cut or rewritten.";

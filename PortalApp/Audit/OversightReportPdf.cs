@@ -9,7 +9,7 @@ public static class OversightReportPdf
     {
         using var pdf = new PdfTextLayout();
         pdf.Paragraph("Portal · access log oversight", 9);
-        pdf.Paragraph("Oversight report: the outside agency's use of PARS", 16, bold: true);
+        pdf.Paragraph(r.Title, 16, bold: true);
         pdf.Paragraph($"Period {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (city time, both days included). Generated {PortalTime.Format(r.GeneratedUtc)} by {r.GeneratedBy}.");
         pdf.Paragraph($"Access log verification at generation: {r.Chain.Message}");
         pdf.Heading("Sealed heads of the access log");

@@ -32,6 +32,15 @@ public static class AuthorizationSetup
 
     public static string? Party(this ClaimsPrincipal user) => user.FindFirstValue(Roles.PartyClaim);
 
+    /// <summary>
+    /// The agency a liaison works for. A change of agency renews the account's security stamp, so a principal that
+    /// carries an old agency is refused everywhere before it can be used.
+    /// </summary>
+    public static int? AgencyId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(Roles.AgencyClaim), out var id) ? id : null;
+
+    public static string? AgencyName(this ClaimsPrincipal user) => user.FindFirstValue(Roles.AgencyNameClaim);
+
     /// <summary>How the portal addresses the person: their display name, or the account name when they have none.</summary>
     public static string? DisplayName(this ClaimsPrincipal user) =>
         user.FindFirstValue(Roles.DisplayNameClaim) is { Length: > 0 } name ? name : user.Identity?.Name;

@@ -15,4 +15,9 @@ public static class Roles
     public const string PartyClaim = "party";
 
     public const string DisplayNameClaim = "display_name";
+
+    /// <summary>The liaison's agency: its id (what access follows) and its short name (what logs and the chip show).</summary>
+    public const string AgencyClaim = "agency";
+
+    public const string AgencyNameClaim = "agency_name";
 }

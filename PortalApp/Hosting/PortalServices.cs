@@ -76,6 +76,7 @@ public static class PortalServices
         services.AddScoped<SignInService>();
         services.AddSingleton<Users.SignInThrottles>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<Agencies.AgencyDirectory>();
         services.AddScoped<DemoSeeder>();
         Records.RecordsServices.AddRecords(services);
         services.AddAgreementsAndBallots();

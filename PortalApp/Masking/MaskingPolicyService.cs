@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
-using PortalApp.Seeding;
 
 namespace PortalApp.Masking;
 
@@ -28,11 +28,18 @@ public sealed class MaskingPolicyService(
 
     public static readonly IReadOnlyList<string> PreviewRoles = CapabilityMap.RolesFor[Policies.BrowseRecords];
 
-    public async Task<RecordAccess> AccessForRoleAsync(string? role, CancellationToken ct = default)
+    /// <summary>What <paramref name="user"/> may see now: by role, and for a liaison by their own agency's agreement.</summary>
+    public Task<RecordAccess> AccessForAsync(ClaimsPrincipal user, CancellationToken ct = default) =>
+        AccessForRoleAsync(user.PortalRole(), user.AgencyId(), ct);
+
+    /// <summary>What a role may see now; for the liaison, a liaison of <paramref name="agencyId"/>.</summary>
+    public async Task<RecordAccess> AccessForRoleAsync(string? role, int? agencyId = null, CancellationToken ct = default)
     {
         if (role == Roles.AgencyLiaison)
         {
-            return await LiaisonAccessAsync(ct);
+            return agencyId is { } id
+                ? await LiaisonAccessAsync(id, ct)
+                : RecordAccess.Refused("Your account belongs to no agency, so it has no access to records. Ask the administrator to set your agency.");
         }
         var snapshot = await CurrentAsync(ct);
         return role is not null && snapshot.Roles.TryGetValue(role, out var policy)
@@ -63,31 +70,37 @@ public sealed class MaskingPolicyService(
     }
 
     /// <summary>
-    /// The agreement the liaison's access follows, found exactly as <see cref="AccessForRoleAsync"/> finds it for the
-    /// liaison, so the pages that tell the liaison about their access speak of the agreement that is enforced.
+    /// The agreement the signed-in liaison's access follows, found exactly as <see cref="AccessForAsync"/> finds it, so
+    /// the pages that tell the liaison about their access speak of the agreement that is enforced.
     /// </summary>
     public async Task<Agreement?> LiaisonAgreementAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.BrowseRecords);
-        return (await LiaisonScheduleAsync(ct))?.Agreement;
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        return user.AgencyId() is { } agencyId ? (await AgencyAsync(agencyId, ct)).Governing(time.GetUtcNow())?.Agreement : null;
     }
 
-    // Every liaison search and view asks this: the agreement and its amendments come from memory while unchanged.
-    private Task<LiaisonSchedule?> LiaisonScheduleAsync(CancellationToken ct) => cache.ScheduleAsync(async () =>
+    // Every liaison search and view asks this: the agency's agreements and their amendments come from memory while unchanged.
+    private Task<AgencySchedules> AgencyAsync(int agencyId, CancellationToken ct) => cache.AgencyAsync(agencyId, async () =>
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await AgreementWithAmendments(db, DemoAgreement.Reference) is { } agreement
-            ? new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, ct))
-            : null;
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Amendments).Where(a => a.AgencyId == agencyId).ToListAsync(ct);
+        var schedules = new List<LiaisonSchedule>(agreements.Count);
+        foreach (var agreement in agreements)
+        {
+            schedules.Add(new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, ct)));
+        }
+        return new AgencySchedules(agency, schedules);
     });
 
-    private async Task<RecordAccess> LiaisonAccessAsync(CancellationToken ct)
+    private async Task<RecordAccess> LiaisonAccessAsync(int agencyId, CancellationToken ct)
     {
-        var found = await LiaisonScheduleAsync(ct);
+        var agency = await AgencyAsync(agencyId, ct);
         var now = time.GetUtcNow();
-        if (found is null)
+        var name = agency.Agency?.Name ?? "your agency";
+        if (agency.Governing(now) is not { } found)
         {
-            return RecordAccess.Refused($"There is no agreement {DemoAgreement.Reference}, so the agency has no access to records.");
+            return RecordAccess.Refused($"There is no agreement with {name}, so its liaisons have no access to records.");
         }
         var agreement = found.Agreement;
         if (!AgreementTerms.IsInForce(agreement, now))
@@ -106,10 +119,6 @@ public sealed class MaskingPolicyService(
             $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
     }
 
-    private static readonly Func<PortalDbContext, string, Task<Agreement?>> AgreementWithAmendments =
-        EF.CompileAsyncQuery((PortalDbContext db, string reference) => db.Agreements.AsNoTracking().Include(a => a.Amendments)
-            .FirstOrDefault(a => a.Reference == reference));
-
     public async Task<PolicyDraft> DraftFromCurrentAsync()
     {
         await capabilities.RequireAsync(Policies.ManagePolicy);
@@ -117,15 +126,32 @@ public sealed class MaskingPolicyService(
         return PolicyDraft.From(snapshot);
     }
 
-    /// <summary>A fictional specimen as the role would see it under the draft (or, for the liaison, the schedule in force).</summary>
-    public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, PolicyDraft draft)
+    /// <summary>Each agency with what its liaisons may see now (for the Admin, who edits every other role's column).</summary>
+    public async Task<IReadOnlyList<AgencyAccess>> LiaisonAccessByAgencyAsync(CancellationToken ct = default)
+    {
+        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.ShortName).ToListAsync(ct);
+        var result = new List<AgencyAccess>(agencies.Count);
+        foreach (var agency in agencies)
+        {
+            result.Add(new AgencyAccess(agency, await LiaisonAccessAsync(agency.Id, ct)));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A fictional specimen as the role would see it under the draft (or, for a liaison of <paramref name="agencyId"/>,
+    /// the schedule in force).
+    /// </summary>
+    public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, int? agencyId, PolicyDraft draft, CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ManagePolicy);
         if (draft.Fields.ContainsKey(role))
         {
             return (masking.Preview(draft.ToRolePolicy(role, "this draft")), null);
         }
-        var access = await AccessForRoleAsync(role);
+        var access = await AccessForRoleAsync(role, agencyId, ct);
         return access.Policy is { } policy ? (masking.Preview(policy), null) : (null, access.Refusal);
     }
 
@@ -175,5 +201,7 @@ public sealed record PolicySnapshot(int Version, IReadOnlyDictionary<string, Rol
 {
     public static readonly PolicySnapshot Empty = new(0, new Dictionary<string, RolePolicy>());
 }
+
+public sealed record AgencyAccess(Agency Agency, RecordAccess Access);
 
 public sealed record PolicyVersionSummary(int Version, DateTimeOffset CreatedUtc, string CreatedBy, string Note);

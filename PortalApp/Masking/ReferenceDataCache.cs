@@ -3,21 +3,26 @@ using Portal.Data;
 namespace PortalApp.Masking;
 
 /// <summary>
-/// What every record read consults and rarely changes: the masking policy in force and the agreement with its
-/// amendments. A copy is kept until a save to that data (seen by <see cref="ReferenceDataWrites"/>, or
+/// What every record read consults and rarely changes: the masking policy in force and each agency's agreements with
+/// their amendments. A copy is kept until a save to that data (seen by <see cref="ReferenceDataWrites"/>, or
 /// relayed from another instance) makes it stale, and for two seconds at most, for changes no signal reports.
-/// Whether the agreement is in force is still decided on every call, against the time of that call.
+/// Whether an agreement is in force is still decided on every call, against the time of that call.
 /// </summary>
 public sealed class ReferenceDataCache(ReferenceDataWrites writes)
 {
     private static readonly long MaxAgeMs = 2_000;
 
     private Entry<PolicySnapshot>? policy;
-    private Entry<LiaisonSchedule?>? schedule;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Entry<AgencySchedules>> agencies = new();
 
     public async Task<PolicySnapshot> PolicyAsync(Func<Task<PolicySnapshot>> read) => (policy = await FreshAsync(policy, read)).Value;
 
-    public async Task<LiaisonSchedule?> ScheduleAsync(Func<Task<LiaisonSchedule?>> read) => (schedule = await FreshAsync(schedule, read)).Value;
+    public async Task<AgencySchedules> AgencyAsync(int agencyId, Func<Task<AgencySchedules>> read)
+    {
+        var entry = await FreshAsync(agencies.GetValueOrDefault(agencyId), read);
+        agencies[agencyId] = entry;
+        return entry.Value;
+    }
 
     private async Task<Entry<T>> FreshAsync<T>(Entry<T>? entry, Func<Task<T>> read)
     {
@@ -35,7 +40,19 @@ public sealed class ReferenceDataCache(ReferenceDataWrites writes)
 }
 
 /// <summary>
-/// The agreement the liaison's access depends on, with all its amendments and the days the parties adopted any of
+/// An agency and every agreement it is the counterparty of: the liaison's access follows the one in force, and is
+/// refused (naming the latest) when none is.
+/// </summary>
+public sealed record AgencySchedules(Portal.Data.Entities.Agency? Agency, IReadOnlyList<LiaisonSchedule> Agreements)
+{
+    /// <summary>The agreement in force at <paramref name="nowUtc"/>, else the one that took effect last.</summary>
+    public LiaisonSchedule? Governing(DateTimeOffset nowUtc) =>
+        Agreements.FirstOrDefault(s => PortalApp.Agreements.AgreementTerms.IsInForce(s.Agreement, nowUtc))
+        ?? Agreements.OrderByDescending(s => s.Agreement.EffectiveDate).ThenByDescending(s => s.Agreement.Id).FirstOrDefault();
+}
+
+/// <summary>
+/// An agreement a liaison's access may depend on, with all its amendments and the days the parties adopted any of
 /// them by ballot: which one governs depends on the day.
 /// </summary>
 public sealed record LiaisonSchedule(

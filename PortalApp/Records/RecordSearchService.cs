@@ -30,7 +30,7 @@ public sealed class RecordSearchService(
     public async Task<RecordPermissions> PermissionsAsync(CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.BrowseRecords);
-        var access = await policies.AccessForRoleAsync(user.PortalRole(), ct);
+        var access = await policies.AccessForAsync(user, ct);
         var isLiaison = user.IsInRole(Roles.AgencyLiaison);
         return access.Policy is not { } policy
             ? new RecordPermissions(false, access.Refusal, "", new HashSet<string>(), [], isLiaison, null)
@@ -246,7 +246,7 @@ public sealed class RecordSearchService(
         var user = await capabilities.RequireAsync(Policies.BrowseRecords);
         var isLiaison = user.IsInRole(Roles.AgencyLiaison);
         var gate = new Gate(user, isLiaison);
-        var access = await policies.AccessForRoleAsync(user.PortalRole(), ct);
+        var access = await policies.AccessForAsync(user, ct);
         if (access.Policy is null)
         {
             return await RefuseAsync(gate, action, query, target, access.Refusal!, isLiaison, ct);

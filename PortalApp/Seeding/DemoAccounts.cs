@@ -7,7 +7,8 @@ public static class DemoAccounts
 {
     public const string Password = "Portal-demo-2026!";
 
-    public sealed record Account(string Email, string DisplayName, string Role, string? Party = null);
+    /// <summary>A demo account; <see cref="Agency"/> is the short name of a liaison's agency.</summary>
+    public sealed record Account(string Email, string DisplayName, string Role, string? Party = null, string? Agency = null);
 
     public static readonly IReadOnlyList<Account> All =
     [
@@ -18,7 +19,8 @@ public static class DemoAccounts
         new("courts@portal.local", "Hon. Ellen Brooks (Courts)", Roles.Stakeholder, "Courts"),
         new("clerk@portal.local", "Sam Keller (Records Clerk)", Roles.Clerk),
         new("solicitor@portal.local", "Jordan Lee (City Solicitor)", Roles.Solicitor),
-        new("liaison@portal.local", "Alex Morgan (Agency Liaison)", Roles.AgencyLiaison),
+        new("liaison@portal.local", "Alex Morgan (ICE Liaison)", Roles.AgencyLiaison, Agency: DemoAgencies.Ice),
+        new("fbi-liaison@portal.local", "Chris Dalton (FBI Liaison)", Roles.AgencyLiaison, Agency: DemoAgencies.Fbi),
         new("auditor@portal.local", "Robin Hale (Inspector General)", Roles.Auditor),
     ];
 }

@@ -12,7 +12,7 @@ public static class DemoAgreement
 {
     public const string Reference = "PARS-ICE-2008";
 
-    public static Agreement Build(IReadOnlyDictionary<string, string> userIds, DateTimeOffset now)
+    public static Agreement Build(Agency agency, IReadOnlyDictionary<string, string> userIds, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(PortalTime.ToCity(now).DateTime);
         // The current term ends at the end of the month about seven months out, so the deadline is always ahead.
@@ -74,8 +74,9 @@ public static class DemoAgreement
         {
             Reference = Reference,
             Title = "PARS data-sharing agreement with U.S. Immigration and Customs Enforcement",
-            Counterparty = "U.S. Immigration and Customs Enforcement",
-            CounterpartyAddress = "Field Office Director\nPhiladelphia Field Office\n114 North 8th Street\nPhiladelphia, PA 19107",
+            Agency = agency,
+            Counterparty = agency.Name,
+            CounterpartyAddress = agency.Address,
             EffectiveDate = new DateOnly(2008, 10, 1),
             ExpiryDate = expiry,
             NoticePeriodDays = noticeDays,

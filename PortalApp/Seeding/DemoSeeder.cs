@@ -7,7 +7,7 @@ using PortalApp.Authorization;
 
 namespace PortalApp.Seeding;
 
-/// <summary>Seeds the demo on an empty database: roles, accounts, the agreement and its open ballot.</summary>
+/// <summary>Seeds the demo on an empty database: roles, the agencies, accounts, the two agreements and the open ballot.</summary>
 public sealed class DemoSeeder(
     IDbContextFactory<PortalDbContext> dbFactory,
     UserManager<PortalUser> userManager,
@@ -30,18 +30,22 @@ public sealed class DemoSeeder(
         {
             await roleManager.CreateAsync(new IdentityRole(role));
         }
+        await using var context = await dbFactory.CreateDbContextAsync();
+        var agencies = DemoAgencies.Build().ToDictionary(a => a.ShortName);
+        context.Agencies.AddRange(agencies.Values);
+        await context.SaveChangesAsync();
         var ids = new Dictionary<string, string>();
         foreach (var account in DemoAccounts.All)
         {
-            ids[account.Email] = await CreateAccountAsync(account);
+            ids[account.Email] = await CreateAccountAsync(account, account.Agency is { } agency ? agencies[agency].Id : null);
         }
-        await using var context = await dbFactory.CreateDbContextAsync();
-        context.Agreements.Add(DemoAgreement.Build(ids, time.GetUtcNow()));
+        context.Agreements.Add(DemoAgreement.Build(agencies[DemoAgencies.Ice], ids, time.GetUtcNow()));
+        context.Agreements.Add(DemoFbiAgreement.Build(agencies[DemoAgencies.Fbi], ids, time.GetUtcNow()));
         await context.SaveChangesAsync();
         await records.SeedAsync();
     }
 
-    private async Task<string> CreateAccountAsync(DemoAccounts.Account account)
+    private async Task<string> CreateAccountAsync(DemoAccounts.Account account, int? agencyId)
     {
         var user = new PortalUser
         {
@@ -50,6 +54,7 @@ public sealed class DemoSeeder(
             EmailConfirmed = true,
             DisplayName = account.DisplayName,
             CreatedUtc = time.GetUtcNow(),
+            AgencyId = agencyId,
         };
         var result = await userManager.CreateAsync(user, DemoAccounts.Password);
         if (!result.Succeeded)

@@ -7,7 +7,7 @@ using PortalApp.Records;
 namespace PortalApp.Transparency;
 
 /// <summary>
-/// The agency's use per city month, kept in memory and brought up to date on each read by reading only the log
+/// Each agency's use per city month (by the agency its liaisons' entries name), kept in memory and brought up to date on each read by reading only the log
 /// entries written since the last read (an indexed range of ids). The log is append-only and every append holds the
 /// chain's lock until it commits, so ids become visible in order: once the highest id is seen, no lower one can
 /// still appear. Retention is the one thing that removes entries; when its anchor moves, the tally starts again, so
@@ -24,8 +24,11 @@ public sealed class AgencyUseTally(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>The highest log id counted so far (for tests and the docs' claim that reads are incremental).</summary>
     public long ReadThrough => tally.ReadThrough;
 
-    /// <summary>Each month's exact counts, oldest first, under <paramref name="agreement"/>.</summary>
-    public async Task<IReadOnlyList<MonthlyUse>> MonthsAsync(string agreement, CancellationToken ct = default)
+    /// <summary>
+    /// Each agency's exact counts per month, oldest first; <paramref name="agreementsOf"/> names the agreements an
+    /// agency's short name stands for (entries written before agencies were data name "Agency").
+    /// </summary>
+    public async Task<IReadOnlyList<MonthlyUse>> MonthsAsync(IReadOnlyDictionary<string, string> agreementsOf, CancellationToken ct = default)
     {
         await gate.WaitAsync(ct);
         try
@@ -41,7 +44,7 @@ public sealed class AgencyUseTally(IDbContextFactory<PortalDbContext> dbFactory,
             {
                 var (from, to) = (tally.ReadThrough, Math.Min(head, tally.ReadThrough + Batch));
                 var rows = await db.AccessLog.AsNoTracking().Where(e => e.Id > from && e.Id <= to).Where(AccessLog.ByAgency)
-                    .Select(e => new UseEntry(e.AtUtc, e.Action, e.Outcome, e.Flagged, e.Target, e.ResultCount))
+                    .Select(e => new UseEntry(e.PartyOrAgency ?? AccessLog.Agency, e.AtUtc, e.Action, e.Outcome, e.Flagged, e.Target, e.ResultCount))
                     .ToListAsync(ct);
                 foreach (var row in rows)
                 {
@@ -49,7 +52,7 @@ public sealed class AgencyUseTally(IDbContextFactory<PortalDbContext> dbFactory,
                 }
                 tally.ReadThrough = to;
             }
-            return [.. tally.Months.Select(m => new MonthlyUse(agreement, m.Key.Year, m.Key.Month, m.Value.Searches, m.Value.People.Count,
+            return [.. tally.Months.Select(m => new MonthlyUse(m.Key.Agency, agreementsOf.GetValueOrDefault(m.Key.Agency, ""), m.Key.Year, m.Key.Month, m.Value.Searches, m.Value.People.Count,
                 m.Value.RowsExported, m.Value.RefusedOrFlagged, m.Value.UseEvents, m.Value.OutsideHours))];
         }
         finally
@@ -58,20 +61,20 @@ public sealed class AgencyUseTally(IDbContextFactory<PortalDbContext> dbFactory,
         }
     }
 
-    private sealed record UseEntry(DateTimeOffset AtUtc, string Action, string Outcome, bool Flagged, string? Target, int? ResultCount);
+    private sealed record UseEntry(string Agency, DateTimeOffset AtUtc, string Action, string Outcome, bool Flagged, string? Target, int? ResultCount);
 
     private sealed class Tally(long anchor)
     {
         public long Anchor { get; } = anchor;
         public long ReadThrough { get; set; } = anchor;
-        public SortedDictionary<(int Year, int Month), MonthTally> Months { get; } = [];
+        public SortedDictionary<(string Agency, int Year, int Month), MonthTally> Months { get; } = [];
 
         public void Add(UseEntry e, RecordsOptions hours)
         {
             var city = Hosting.PortalTime.ToCity(e.AtUtc);
-            if (!Months.TryGetValue((city.Year, city.Month), out var month))
+            if (!Months.TryGetValue((e.Agency, city.Year, city.Month), out var month))
             {
-                Months[(city.Year, city.Month)] = month = new MonthTally();
+                Months[(e.Agency, city.Year, city.Month)] = month = new MonthTally();
             }
             var success = e.Outcome == AccessOutcomes.Success;
             if (e.Action is AccessActions.Search or AccessActions.RecordView or AccessActions.Export)

@@ -11,7 +11,7 @@ public static class TransparencyCsv
 {
     public static readonly string[] Header =
     [
-        "section", "agreement", "counterparty", "status", "effective_date", "end_date",
+        "section", "agreement", "agency", "counterparty", "status", "effective_date", "end_date",
         "term", "decision", "tally", "decided_date", "vote_city", "vote_district_attorney", "vote_courts",
         "letter_number", "issued_date", "kind", "verify_path",
         "month", "searches", "people_viewed", "rows_exported", "refused_or_flagged", "outside_hours_percent",
@@ -26,7 +26,7 @@ public static class TransparencyCsv
             csv.WriteRecord(Header);
             foreach (var a in record.Agreements)
             {
-                csv.WriteRecord(Row("agreement", new() { ["agreement"] = a.Reference, ["counterparty"] = a.Counterparty, ["status"] = a.Status,
+                csv.WriteRecord(Row("agreement", new() { ["agreement"] = a.Reference, ["agency"] = a.Agency, ["counterparty"] = a.Counterparty, ["status"] = a.Status,
                     ["effective_date"] = Day(a.EffectiveDate), ["end_date"] = Day(a.EndDate) }));
             }
             foreach (var b in record.Ballots)
@@ -46,7 +46,7 @@ public static class TransparencyCsv
             }
             foreach (var u in record.Use)
             {
-                csv.WriteRecord(Row("monthly_use", new() { ["agreement"] = u.Agreement, ["month"] = u.MonthText,
+                csv.WriteRecord(Row("monthly_use", new() { ["agreement"] = u.Agreement, ["agency"] = u.Agency, ["month"] = u.MonthText,
                     ["searches"] = Count(u.Searches), ["people_viewed"] = Count(u.PeopleViewed), ["rows_exported"] = Count(u.RowsExported),
                     ["refused_or_flagged"] = Count(u.RefusedOrFlagged),
                     ["outside_hours_percent"] = u.OutsideHoursPercent?.ToString(CultureInfo.InvariantCulture) ?? "" }));

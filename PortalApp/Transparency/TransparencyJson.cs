@@ -28,7 +28,7 @@ public static class TransparencyJson
         rationales = "Not published.",
         agreements = r.Agreements.Select(a => new
         {
-            reference = a.Reference, counterparty = a.Counterparty, status = a.Status, effectiveDate = Day(a.EffectiveDate), endDate = Day(a.EndDate),
+            reference = a.Reference, agency = a.Agency, counterparty = a.Counterparty, status = a.Status, effectiveDate = Day(a.EffectiveDate), endDate = Day(a.EndDate),
         }),
         ballots = r.Ballots.Select(b => new
         {
@@ -41,7 +41,7 @@ public static class TransparencyJson
         }),
         monthlyUse = r.Use.Select(u => new
         {
-            agreement = u.Agreement, month = u.MonthText,
+            agency = u.Agency, agreement = u.Agreement, month = u.MonthText,
             searches = SmallCounts.Value(u.Searches), peopleViewed = SmallCounts.Value(u.PeopleViewed),
             rowsExported = SmallCounts.Value(u.RowsExported), refusedOrFlagged = SmallCounts.Value(u.RefusedOrFlagged),
             outsideHoursPercent = u.OutsideHoursPercent,

@@ -3,7 +3,7 @@ using Portal.Data.Entities;
 namespace PortalApp.Transparency;
 
 /// <summary>An agreement as the public sees it: its state comes from the lifecycle the portal enforces.</summary>
-public sealed record PublicAgreement(string Reference, string Counterparty, string Status, DateOnly EffectiveDate, DateOnly EndDate);
+public sealed record PublicAgreement(string Reference, string Agency, string Counterparty, string Status, DateOnly EffectiveDate, DateOnly EndDate);
 
 /// <summary>One signatory party's current vote on a decided ballot ("no vote" when its seat did not vote).</summary>
 public sealed record PublicSeatVote(Party Party, string Vote);
@@ -22,11 +22,11 @@ public sealed record PublicLetter(string Number, DateOnly IssuedDate, LetterKind
 }
 
 /// <summary>
-/// The outside agency's use under one agreement in one city month, as exact counts. Publish it only through
+/// One outside agency's use (under its agreement) in one city month, as exact counts. Publish it only through
 /// <see cref="SmallCounts"/>: <see cref="Searches"/> etc. are the raw figures.
 /// </summary>
 public sealed record MonthlyUse(
-    string Agreement, int Year, int Month, long Searches, long PeopleViewed, long RowsExported, long RefusedOrFlagged, long UseEvents, long OutsideHours)
+    string Agency, string Agreement, int Year, int Month, long Searches, long PeopleViewed, long RowsExported, long RefusedOrFlagged, long UseEvents, long OutsideHours)
 {
     public string MonthText => $"{Year:D4}-{Month:D2}";
 

@@ -6,7 +6,6 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.Records;
-using PortalApp.Seeding;
 
 namespace PortalApp.Transparency;
 
@@ -36,10 +35,10 @@ public sealed class TransparencyService(
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Agency).OrderBy(a => a.Reference).ToListAsync(ct);
         var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, now, ct);
         var published = agreements.Where(a => lifecycles[a.Id].Phase != LifecyclePhase.Draft)
-            .Select(a => new PublicAgreement(a.Reference, a.Counterparty, lifecycles[a.Id].Label, a.EffectiveDate, lifecycles[a.Id].EndsOn))
+            .Select(a => new PublicAgreement(a.Reference, a.Agency?.ShortName ?? "", a.Counterparty, lifecycles[a.Id].Label, a.EffectiveDate, lifecycles[a.Id].EndsOn))
             .ToList();
         var references = agreements.ToDictionary(a => a.Id, a => a.Reference);
 
@@ -61,8 +60,10 @@ public sealed class TransparencyService(
             .Select(l => new PublicLetter(l.Number!, PortalTime.CityDate(l.IssuedUtc!.Value), l.Kind, references.GetValueOrDefault(l.AgreementId, "")))
             .ToList();
 
-        // Every liaison's access follows this agreement (MaskingPolicyService finds it the same way), so its use is theirs.
-        var monthly = await use.MonthsAsync(DemoAgreement.Reference, ct);
+        // A liaison's access follows their own agency's agreement (MaskingPolicyService), so an agency's use is under its agreements.
+        var agreementsOf = agreements.Where(a => a.Agency is not null).GroupBy(a => a.Agency!.ShortName)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.OrderBy(a => a.EffectiveDate).Select(a => a.Reference)));
+        var monthly = await use.MonthsAsync(agreementsOf, ct);
         var today = PortalTime.CityDate(now);
         var heads = await sealer.DailyHeadsAsync(today.AddDays(1 - HeadDays), today, ct);
         var o = options.Value;

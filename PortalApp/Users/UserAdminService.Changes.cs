@@ -9,13 +9,15 @@ namespace PortalApp.Users;
 
 public sealed partial class UserAdminService
 {
-    public async Task<OperationResult> SetRoleAsync(string userId, string role, string? party, CancellationToken ct = default)
+    /// <summary>Sets the role with its party (a stakeholder's) or agency (a liaison's); the account's sessions end.</summary>
+    public async Task<OperationResult> SetRoleAsync(string userId, string role, string? party, int? agencyId = null, CancellationToken ct = default)
     {
-        if (ValidateRoleAndParty(role, party) is { } problem)
+        if ((ValidateRoleAndParty(role, party) ?? await AgencyProblemAsync(role, agencyId, ct)) is { } problem)
         {
             await capabilities.RequireAsync(Policies.ManageUsers);
             return OperationResult.Fail(problem);
         }
+        var agency = await AgencyTextAsync(agencyId, ct);
         return await ChangeAsync(userId, AccessActions.UserChange,
             async u => role == Roles.Admin ? null : await LastAdminRefusalAsync(u, "demote", ct),
             async u =>
@@ -28,10 +30,12 @@ public sealed partial class UserAdminService
                 {
                     await userManager.AddClaimAsync(u, new Claim(Roles.PartyClaim, party));
                 }
+                u.AgencyId = agencyId;
+                await userManager.UpdateAsync(u);
                 await userManager.UpdateSecurityStampAsync(u);
-                return OperationResult.Ok($"{u.Email} is now {role}{PartyText(party)}.");
+                return OperationResult.Ok($"{u.Email} is now {RoleNames.Of(role)}{PartyText(party)}{agency}.");
             },
-            u => $"user {u.Email} role {role}{PartyText(party)}");
+            u => $"user {u.Email} role {role}{PartyText(party)}{agency}");
     }
 
     public Task<OperationResult> LockAsync(string userId, CancellationToken ct = default) =>

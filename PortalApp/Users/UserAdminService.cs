@@ -35,6 +35,8 @@ public sealed partial class UserAdminService(
             u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.TwoFactorEnabled,
             Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             Party = db.UserClaims.Where(c => c.UserId == u.Id && c.ClaimType == Roles.PartyClaim).Select(c => c.ClaimValue).FirstOrDefault(),
+            u.AgencyId,
+            Agency = db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => a.ShortName).FirstOrDefault(),
         }).ToListAsync();
         var now = time.GetUtcNow();
         var lockedAddresses = await throttles.LockedAddressesAsync();
@@ -44,19 +46,20 @@ public sealed partial class UserAdminService(
             .Where(e => e.Action == AccessActions.SignIn && e.Outcome == AccessOutcomes.Success && emails.Contains(e.UserName))
             .GroupBy(e => e.UserName).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
             .ToDictionaryAsync(g => g.Key ?? "", g => g.Last);
-        return users.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.Party,
+        return users.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.Party, u.AgencyId, u.Agency,
             u.LockoutEnd is { } end && end > now, lockedAddresses.GetValueOrDefault(SignInThrottles.Normalize(u.Email ?? "")),
             u.TwoFactorEnabled, lastSignIns.TryGetValue(u.Email ?? "", out var last) ? last : null)).ToList();
     }
 
-    public async Task<OperationResult> CreateAsync(NewUser input)
+    public async Task<OperationResult> CreateAsync(NewUser input, CancellationToken ct = default)
     {
         var admin = await capabilities.RequireAsync(Policies.ManageUsers);
         var problem = InputRules.First(
             InputRules.Problem(input.Email, "Email", 256),
             InputRules.Problem(input.DisplayName, "Display name", 200),
             InputRules.Problem(input.Password, "Password", 200),
-            ValidateRoleAndParty(input.Role, input.Party));
+            ValidateRoleAndParty(input.Role, input.Party),
+            await AgencyProblemAsync(input.Role, input.AgencyId, ct));
         if (problem is not null)
         {
             return OperationResult.Fail(problem);
@@ -68,6 +71,7 @@ public sealed partial class UserAdminService(
             EmailConfirmed = true,
             DisplayName = input.DisplayName.Trim(),
             CreatedUtc = time.GetUtcNow(),
+            AgencyId = input.AgencyId,
         };
         var created = await userManager.CreateAsync(user, input.Password);
         if (!created.Succeeded)
@@ -79,7 +83,7 @@ public sealed partial class UserAdminService(
         {
             await userManager.AddClaimAsync(user, new Claim(Roles.PartyClaim, input.Party));
         }
-        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}" });
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}{await AgencyTextAsync(input.AgencyId, ct)}" });
         // Failures typed against this name before it existed must not greet the new owner with a lock.
         await throttles.ReleaseAsync(user.Email);
         return OperationResult.Ok($"Created {user.Email}.");
@@ -103,4 +107,29 @@ public sealed partial class UserAdminService(
     }
 
     private static string PartyText(string? party) => party is null ? "" : $" ({party})";
+
+    /// <summary>A liaison works for exactly one agency that exists; no other role belongs to one.</summary>
+    private async Task<string?> AgencyProblemAsync(string role, int? agencyId, CancellationToken ct)
+    {
+        if (role != Roles.AgencyLiaison)
+        {
+            return agencyId is null ? null : "Only agency liaisons belong to an agency.";
+        }
+        if (agencyId is not { } id)
+        {
+            return "An agency liaison must belong to an agency: choose one.";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Agencies.AnyAsync(a => a.Id == id, ct) ? null : "That agency does not exist: choose one of the list.";
+    }
+
+    private async Task<string> AgencyTextAsync(int? agencyId, CancellationToken ct)
+    {
+        if (agencyId is not { } id)
+        {
+            return "";
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return $" of {await db.Agencies.Where(a => a.Id == id).Select(a => a.ShortName).FirstOrDefaultAsync(ct)}";
+    }
 }

@@ -6,6 +6,8 @@ public sealed record UserSummary(
     string DisplayName,
     string? Role,
     string? Party,
+    int? AgencyId,
+    string? Agency,
     bool LockedOut,
     int LockedAddresses,
     bool TwoFactorEnabled,
@@ -15,4 +17,8 @@ public sealed record UserSummary(
     public bool NeedsUnlock => LockedOut || LockedAddresses > 0;
 }
 
-public sealed record NewUser(string Email, string DisplayName, string Role, string? Party, string Password);
+/// <summary>A new account; <see cref="AgencyId"/> is required for an agency liaison and refused for every other role.</summary>
+public sealed record NewUser(string Email, string DisplayName, string Role, string? Party, string Password, int? AgencyId = null);
+
+/// <summary>What the role dialog returns: the role with its party (a stakeholder's) or agency (a liaison's).</summary>
+public sealed record RoleChoice(string Role, string? Party, int? AgencyId);
