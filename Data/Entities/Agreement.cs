@@ -37,6 +37,10 @@ public sealed class Agreement
     /// <summary>How long a renewal extends the agreement: a Renew decision moves the expiry this far.</summary>
     public int RenewalTermMonths { get; set; } = 12;
 
+    /// <summary>The distinct people a liaison may reach in an hour and a day before it is flagged; null: the portal's settings.</summary>
+    public int? MaxPeoplePerHour { get; set; }
+    public int? MaxPeoplePerDay { get; set; }
+
     /// <summary>Set by an issued termination letter; from this instant the liaison sees nothing.</summary>
     public DateTimeOffset? TerminationEffectiveUtc { get; set; }
     public string? TerminationLetterNumber { get; set; }

@@ -49,6 +49,22 @@ public sealed class AgreementAdminTests(BallotHost host)
     }
 
     [Fact]
+    public async Task CreatingRefusesASecondAgreementInForceForOneAgencyAndOneWithoutAnAgency()
+    {
+        var form = (await AsAdminAsync(a => a.FormForAsync(1)))!;
+        form.Reference = $"PARS-ICE-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+
+        var (second, secondId) = await AsAdminAsync(a => a.CreateAsync(form));
+        Assert.Null(secondId);
+        Assert.Equal("The agency already has agreement PARS-ICE-2008 in force: end it, or save this one as a draft.", second.Message);
+
+        form.AgencyId = null;
+        var (none, noneId) = await AsAdminAsync(a => a.CreateAsync(form));
+        Assert.Null(noneId);
+        Assert.Equal("Choose the agency whose liaisons this agreement lets in.", none.Message);
+    }
+
+    [Fact]
     public async Task AnEditIsRecordedOnTheTimelineWithWhatChanged()
     {
         var id = await host.NewAgreementAsync(expiryInDays: 365);

@@ -84,6 +84,7 @@ public sealed class BallotHost : PortalHost
             Reference = $"TEST-{Interlocked.Increment(ref sequence):D4}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}",
             Title = "Test agreement",
             Counterparty = "Test agency",
+            AgencyId = await TestAgencies.NewAsync(this, "ballots"),
             EffectiveDate = today.AddYears(-1),
             ExpiryDate = today.AddDays(expiryInDays),
             NoticePeriodDays = noticeDays,

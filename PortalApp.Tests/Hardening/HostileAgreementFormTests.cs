@@ -72,6 +72,8 @@ public sealed class HostileAgreementFormTests(PortalHost host, BrowserFixture br
             var agreements = scope.ServiceProvider.GetRequiredService<AgreementAdminService>();
             var form = (await agreements.FormForAsync(1))!;
             form.Reference = $"HOSTILE-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+            // An agency of its own: the demo agency already has its agreement in force.
+            form.AgencyId = await TestAgencies.NewAsync(host, form.Reference);
             var (created, id) = await agreements.CreateAsync(form);
             Assert.True(created.Succeeded, created.Message);
             agreementId = id!.Value;

@@ -50,4 +50,29 @@ public sealed class LiaisonOversightTests(LiaisonOversightTests.Host host) : ICl
         Assert.True(lateNight.Flagged);
         Assert.Contains("outside agency hours", lateNight.FlagReason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnAgreementsOwnVolumeLimitsGovernItsLiaisonsInsteadOfTheSetting()
+    {
+        var now = PortalTime.ToCity(host.Time.GetUtcNow());
+        var tenAm = PortalTime.FromCity(DateOnly.FromDateTime(now.DateTime).AddDays(1), new TimeOnly(10, 0));
+        host.Time.Advance(tenAm - host.Time.GetUtcNow());
+
+        // The FBI agreement sets 10 people an hour; this portal's setting is 2.
+        await using var scope = await host.ScopeAsAsync("fbi-liaison@portal.local");
+        await RecordTestData.StatePurposeAsync(scope);
+        var records = scope.ServiceProvider.GetRequiredService<RecordSearchService>();
+        await using var db = await RecordTestData.DbAsync(host);
+        var people = await db.Involvements.Where(i => i.Role == InvolvementRole.Arrestee).Select(i => i.PersonId).Distinct().Take(11).ToListAsync();
+
+        foreach (var person in people.Take(10))
+        {
+            await records.ViewAsync(person);
+            Assert.False((await RecordTestData.LastLogAsync(host)).Flagged);
+        }
+        await records.ViewAsync(people[10]);
+        var flagged = await RecordTestData.LastLogAsync(host);
+        Assert.True(flagged.Flagged);
+        Assert.Contains("11 distinct people viewed or exported in an hour (limit 10)", flagged.FlagReason, StringComparison.Ordinal);
+    }
 }

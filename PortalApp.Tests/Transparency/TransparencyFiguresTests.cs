@@ -18,17 +18,21 @@ namespace PortalApp.Tests.Transparency;
 public sealed class TransparencyFiguresTests(TransparencyHistory host)
 {
     private const string Few = "fewer than 10";
+    private const string Ice = Seeding.DemoAgencies.Ice;
 
     [Fact]
     public async Task ThePageShowsTheAgencysUseByMonthWithSmallCountsSuppressed()
     {
         var page = await GetAsync("/transparency");
-        var rows = page.QuerySelectorAll("[data-testid=use-row]")
+        var rows = page.QuerySelectorAll($"[data-testid=use-row][data-agency={Ice}]")
             .ToDictionary(r => r.GetAttribute("data-month")!, r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray());
 
         Assert.Equal([host.FirstMonth, host.SecondMonth], rows.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal([DemoAgreement.Reference, MonthName(host.FirstMonth), "15", "12", N(host.RowsExported), Few, "19%"], rows[host.FirstMonth]);
-        Assert.Equal([DemoAgreement.Reference, MonthName(host.SecondMonth), Few, Few, "0", "0", "no figure (fewer than 10 uses)"], rows[host.SecondMonth]);
+        Assert.Equal([Ice, DemoAgreement.Reference, MonthName(host.FirstMonth), "15", "12", N(host.RowsExported), Few, "19%"], rows[host.FirstMonth]);
+        Assert.Equal([Ice, DemoAgreement.Reference, MonthName(host.SecondMonth), Few, Few, "0", "0", "no figure (fewer than 10 uses)"], rows[host.SecondMonth]);
+        // Only the ICE liaison used records in this history: no other agency's month shows a search, view or export.
+        Assert.All(page.QuerySelectorAll("[data-testid=use-row]").Where(r => r.GetAttribute("data-agency") != Ice),
+            r => Assert.Equal(["0", "0", "0"], r.QuerySelectorAll("td").Skip(3).Take(3).Select(c => c.TextContent.Trim())));
         Assert.True(host.RowsExported >= 10, "the export was too small to show the rows unsuppressed");
     }
 
@@ -38,9 +42,9 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
         var page = await GetAsync("/transparency");
         var status = await StatusAsTheAgreementsListShowsItAsync();
 
-        var agreement = Assert.Single(page.QuerySelectorAll("[data-testid=agreement-row]"));
-        Assert.Equal([DemoAgreement.Reference, "U.S. Immigration and Customs Enforcement", status, "Oct 1, 2008"], Cells(agreement).Take(4));
-        var ballot = Assert.Single(page.QuerySelectorAll("[data-testid=ballot-row]"));
+        var agreement = Assert.Single(page.QuerySelectorAll("[data-testid=agreement-row]"), r => Cells(r)[0] == DemoAgreement.Reference);
+        Assert.Equal([DemoAgreement.Reference, "U.S. Immigration and Customs Enforcement (ICE)", status, "Oct 1, 2008"], Cells(agreement).Take(4));
+        var ballot = Assert.Single(page.QuerySelectorAll("[data-testid=ballot-row]"), r => Cells(r)[0] == DemoAgreement.Reference);
         Assert.Equal([DemoAgreement.Reference, host.Term, "Terminate", Tally, PublicDay(host.DecidedDate), "Terminate", "Terminate", "Renew"], Cells(ballot));
         Assert.Contains("rationales are not published", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Stated in the meeting", page.Body.TextContent, StringComparison.Ordinal);
@@ -58,7 +62,7 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
         var header = lines[0];
         string Cell(string[] row, string column) => row[Array.IndexOf(header, column)];
-        var use = lines.Where(l => l[0] == "monthly_use").ToDictionary(l => Cell(l, "month"));
+        var use = lines.Where(l => l[0] == "monthly_use" && Cell(l, "agency") == Ice).ToDictionary(l => Cell(l, "month"));
 
         Assert.Equal([host.FirstMonth, host.SecondMonth], use.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["15", "12", host.RowsExported.ToString(System.Globalization.CultureInfo.InvariantCulture), Few, "19"],
@@ -67,7 +71,7 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
             new[] { "searches", "people_viewed", "rows_exported", "refused_or_flagged", "outside_hours_percent" }.Select(c => Cell(use[host.SecondMonth], c)));
         var letter = Assert.Single(lines, l => l[0] == "letter");
         Assert.Equal(($"/verify/{host.LetterNumber}", "Termination", $"{host.DecidedDate:yyyy-MM-dd}"), (Cell(letter, "verify_path"), Cell(letter, "kind"), Cell(letter, "issued_date")));
-        var ballot = Assert.Single(lines, l => l[0] == "ballot");
+        var ballot = Assert.Single(lines, l => l[0] == "ballot" && Cell(l, "agreement") == DemoAgreement.Reference);
         Assert.Equal(("Terminate", "Terminate", "Renew"), (Cell(ballot, "vote_city"), Cell(ballot, "vote_district_attorney"), Cell(ballot, "vote_courts")));
         Assert.Contains(lines, l => l[0] == "daily_head" && Cell(l, "date") == $"{host.DecidedDate:yyyy-MM-dd}");
     }
@@ -77,7 +81,8 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
     {
         using var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
         using var json = JsonDocument.Parse(await client.GetStringAsync("/transparency.json"));
-        var use = json.RootElement.GetProperty("monthlyUse").EnumerateArray().ToDictionary(u => u.GetProperty("month").GetString()!);
+        var use = json.RootElement.GetProperty("monthlyUse").EnumerateArray().Where(u => u.GetProperty("agency").GetString() == Ice)
+            .ToDictionary(u => u.GetProperty("month").GetString()!);
 
         Assert.Equal([host.FirstMonth, host.SecondMonth], use.Keys.Order(StringComparer.Ordinal));
         var first = use[host.FirstMonth];
@@ -88,10 +93,10 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
         Assert.Equal((JsonValueKind.Null, JsonValueKind.Null, 0, 0, JsonValueKind.Null),
             (second.GetProperty("searches").ValueKind, second.GetProperty("peopleViewed").ValueKind, second.GetProperty("rowsExported").GetInt32(),
              second.GetProperty("refusedOrFlagged").GetInt32(), second.GetProperty("outsideHoursPercent").ValueKind));
-        var ballot = Assert.Single(json.RootElement.GetProperty("ballots").EnumerateArray());
+        var ballot = Assert.Single(json.RootElement.GetProperty("ballots").EnumerateArray(), b => b.GetProperty("agreement").GetString() == DemoAgreement.Reference);
         Assert.Equal(("Terminate", Tally, $"{host.DecidedDate:yyyy-MM-dd}"),
             (ballot.GetProperty("decision").GetString(), ballot.GetProperty("tally").GetString(), ballot.GetProperty("decidedDate").GetString()));
-        var agreement = Assert.Single(json.RootElement.GetProperty("agreements").EnumerateArray());
+        var agreement = Assert.Single(json.RootElement.GetProperty("agreements").EnumerateArray(), a => a.GetProperty("reference").GetString() == DemoAgreement.Reference);
         Assert.Equal(await StatusAsTheAgreementsListShowsItAsync(), agreement.GetProperty("status").GetString());
     }
 

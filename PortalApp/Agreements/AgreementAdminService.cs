@@ -46,6 +46,7 @@ public sealed partial class AgreementAdminService(
             Reference = a.Reference, Title = a.Title, AgencyId = a.AgencyId, Counterparty = a.Counterparty, CounterpartyAddress = a.CounterpartyAddress,
             EffectiveDate = a.EffectiveDate.ToDateTime(TimeOnly.MinValue), ExpiryDate = a.ExpiryDate.ToDateTime(TimeOnly.MinValue),
             NoticePeriodDays = a.NoticePeriodDays, RenewalTermMonths = a.RenewalTermMonths, Status = a.Status,
+            MaxPeoplePerHour = a.MaxPeoplePerHour, MaxPeoplePerDay = a.MaxPeoplePerDay,
         };
         foreach (var seat in a.Seats)
         {
@@ -129,6 +130,8 @@ public sealed partial class AgreementAdminService(
         a.ExpiryDate = DateOnly.FromDateTime(form.ExpiryDate!.Value);
         a.NoticePeriodDays = form.NoticePeriodDays;
         a.RenewalTermMonths = form.RenewalTermMonths;
+        a.MaxPeoplePerHour = form.MaxPeoplePerHour;
+        a.MaxPeoplePerDay = form.MaxPeoplePerDay;
         a.Status = form.Status;
         foreach (var party in Enum.GetValues<Party>())
         {
@@ -149,6 +152,7 @@ public sealed partial class AgreementAdminService(
         ["effective"] = a.EffectiveDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["expiry"] = a.ExpiryDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["notice period"] = $"{a.NoticePeriodDays} days", ["renewal term"] = $"{a.RenewalTermMonths} months", ["status"] = a.Status.ToString(),
+        ["volume limits"] = $"{a.MaxPeoplePerHour?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}/hour, {a.MaxPeoplePerDay?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}/day",
         ["seats"] = string.Join(", ", a.Seats.OrderBy(s => s.Party).Select(s => $"{s.Party}={s.PrimaryUserId}/{s.AlternateUserId}")),
     };
 
@@ -192,6 +196,14 @@ public sealed partial class AgreementAdminService(
         if (form.RenewalTermMonths is < 1 or > 120)
         {
             errors.Add("The renewal term is 1 to 120 months.");
+        }
+        if (form.MaxPeoplePerHour is < 1 or > 100_000 || form.MaxPeoplePerDay is < 1 or > 100_000)
+        {
+            errors.Add("A volume limit is 1 to 100,000 people, or empty for the portal's setting.");
+        }
+        else if (form.MaxPeoplePerHour > form.MaxPeoplePerDay)
+        {
+            errors.Add("The hourly volume limit cannot exceed the daily one.");
         }
         var candidates = (await SeatCandidatesAsync()).ToDictionary(c => c.UserId);
         foreach (var party in Enum.GetValues<Party>())

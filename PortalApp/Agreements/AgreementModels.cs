@@ -32,7 +32,7 @@ public sealed record AgreementDetail(
     int Id, string Reference, string Title, string Counterparty, string CounterpartyAddress, AgreementLifecycle Lifecycle,
     DateOnly EffectiveDate, DateOnly ExpiryDate, int NoticePeriodDays, int RenewalTermMonths, DecisionOutcome DefaultOutcome,
     IReadOnlyList<SeatHolderView> Seats, IReadOnlyList<AmendmentView> Amendments, IReadOnlyList<BallotSummary> Ballots,
-    IReadOnlyList<TimelineEntry> Timeline);
+    IReadOnlyList<TimelineEntry> Timeline, string? Agency = null, (int PerHour, int PerDay) VolumeLimits = default);
 
 /// <summary>The admin's create/edit form.</summary>
 public sealed class AgreementForm
@@ -48,6 +48,10 @@ public sealed class AgreementForm
     public DateTime? ExpiryDate { get; set; }
     public int NoticePeriodDays { get; set; } = 90;
     public int RenewalTermMonths { get; set; } = 12;
+
+    /// <summary>The liaisons' volume limits (distinct people per hour and per day); empty: the portal's settings.</summary>
+    public int? MaxPeoplePerHour { get; set; }
+    public int? MaxPeoplePerDay { get; set; }
     public AgreementStatus Status { get; set; } = AgreementStatus.Active;
     public Dictionary<Party, string?> Primary { get; set; } = Enum.GetValues<Party>().ToDictionary(p => p, _ => (string?)null);
     public Dictionary<Party, string?> Alternate { get; set; } = Enum.GetValues<Party>().ToDictionary(p => p, _ => (string?)null);

@@ -8,7 +8,11 @@ using PortalApp.Hosting;
 namespace PortalApp.Agreements;
 
 /// <summary>Reading agreements: the list, one agreement with its amendments, ballots and timeline.</summary>
-public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactory, Capabilities capabilities, TimeProvider time)
+public sealed class AgreementService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    Capabilities capabilities,
+    Microsoft.Extensions.Options.IOptions<Records.RecordsOptions> records,
+    TimeProvider time)
 {
     public async Task<IReadOnlyList<AgreementSummary>> ListAsync()
     {
@@ -46,7 +50,7 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
         await capabilities.RequireAsync(Policies.ReadAgreements);
         await using var db = await dbFactory.CreateDbContextAsync();
         var a = await db.Agreements.AsNoTracking().AsSplitQuery()
-            .Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)
+            .Include(x => x.Agency).Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)
             .Include(x => x.Ballots).ThenInclude(b => b.Decision)
             .Include(x => x.Ballots).ThenInclude(b => b.Amendment)
             .FirstOrDefaultAsync(x => x.Id == id);
@@ -70,6 +74,9 @@ public sealed class AgreementService(IDbContextFactory<PortalDbContext> dbFactor
             a.Ballots.OrderByDescending(b => b.OpensUtc).Select(b => new BallotSummary(b.Id, b.Term, b.OpensUtc, b.ClosesUtc,
                 DecisionRule.PhaseAt(b.OpensUtc, b.ClosesUtc, b.Decision is not null, b.Decision?.ByDefault == true, now),
                 b.Decision?.Outcome, b.Decision?.ByDefault == true, b.Amendment?.Number ?? 0, b.Kind)).ToList(),
-            a.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.AtUtc, e.Kind, e.Summary, e.ActorUserName)).ToList());
+            a.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.AtUtc, e.Kind, e.Summary, e.ActorUserName)).ToList(),
+            a.Agency is { } agency ? $"{agency.Name} ({agency.ShortName})" : null,
+            // The limits the records service applies to this agreement's liaisons (LiaisonOversight), defaults filled in.
+            (a.MaxPeoplePerHour ?? records.Value.LiaisonMaxPeoplePerHour, a.MaxPeoplePerDay ?? records.Value.LiaisonMaxPeoplePerDay));
     }
 }

@@ -116,7 +116,10 @@ public sealed class MaskingPolicyService(
         return RecordAccess.Granted(new RolePolicy(Roles.AgencyLiaison,
             amendment.Schedule.Fields,
             amendment.Schedule.VisibleRoles.ToHashSet(),
-            $"the data schedule of amendment {amendment.Number} of {agreement.Reference}"));
+            $"the data schedule of amendment {amendment.Number} of {agreement.Reference}")
+        {
+            Limits = new VolumeLimits(agreement.MaxPeoplePerHour, agreement.MaxPeoplePerDay),
+        });
     }
 
     public async Task<PolicyDraft> DraftFromCurrentAsync()

@@ -20,7 +20,13 @@ public sealed record RolePolicy(
     public bool SeesAllRows => Enum.GetValues<InvolvementRole>().All(VisibleRoles.Contains);
 
     public IReadOnlyList<string> UnmaskedFields(IEnumerable<string> fields) => fields.Where(SeesUnmasked).ToList();
+
+    /// <summary>For a liaison, the volume limits of the agreement in force (null: the portal's settings).</summary>
+    public VolumeLimits? Limits { get; init; }
 }
+
+/// <summary>How many distinct people a liaison may reach in an hour and a day before their use is flagged.</summary>
+public sealed record VolumeLimits(int? PerHour, int? PerDay);
 
 /// <summary>The outcome of asking "what may this user see now?": a policy, or a refusal that says why not.</summary>
 public sealed record RecordAccess(RolePolicy? Policy, string? Refusal)

@@ -31,21 +31,22 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
 
     /// <summary>
     /// Flags when reaching these people (one viewed, or the people in an export) takes the liaison past the hourly or
-    /// daily limit of distinct people reached by any means.
+    /// daily limit of distinct people reached by any means: the limits of their agency's agreement, else the settings.
     /// </summary>
-    public async Task<List<string>> VolumeFlagsAsync(ClaimsPrincipal user, IReadOnlyCollection<int> people, CancellationToken ct)
+    public async Task<List<string>> VolumeFlagsAsync(ClaimsPrincipal user, IReadOnlyCollection<int> people, Masking.VolumeLimits? limits, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var window = await WindowAsync(user, now, ct);
         var (hour, day) = window.CountWith(people, now);
+        var (perHour, perDay) = (limits?.PerHour ?? options.Value.LiaisonMaxPeoplePerHour, limits?.PerDay ?? options.Value.LiaisonMaxPeoplePerDay);
         var flags = new List<string>();
-        if (hour > options.Value.LiaisonMaxPeoplePerHour)
+        if (hour > perHour)
         {
-            flags.Add($"volume: {hour} distinct people viewed or exported in an hour (limit {options.Value.LiaisonMaxPeoplePerHour})");
+            flags.Add($"volume: {hour} distinct people viewed or exported in an hour (limit {perHour})");
         }
-        if (day > options.Value.LiaisonMaxPeoplePerDay)
+        if (day > perDay)
         {
-            flags.Add($"volume: {day} distinct people viewed or exported in a day (limit {options.Value.LiaisonMaxPeoplePerDay})");
+            flags.Add($"volume: {day} distinct people viewed or exported in a day (limit {perDay})");
         }
         return flags;
     }

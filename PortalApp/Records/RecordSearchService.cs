@@ -116,7 +116,7 @@ public sealed class RecordSearchService(
         }
         if (gate.IsLiaison)
         {
-            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, [personId], ct));
+            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, [personId], gate.Policy!.Limits, ct));
         }
         await LogAsync(gate, AccessActions.RecordView, null, 1, MaskingService.DetailFields, ct, null, target);
         if (gate.IsLiaison)
@@ -151,7 +151,7 @@ public sealed class RecordSearchService(
         var people = rows.Select(r => r.PersonId).ToHashSet();
         if (gate.IsLiaison)
         {
-            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, people, ct));
+            gate.Flags.AddRange(await oversight.VolumeFlagsAsync(gate.User, people, gate.Policy!.Limits, ct));
         }
         await LogAsync(gate, AccessActions.Export, query.Describe(), rows.Count, MaskingService.ListFields, ct, reach: new RecordReach(rows.Count, People: people));
         if (gate.IsLiaison)

@@ -68,6 +68,9 @@ public static class DemoFbiAgreement
             ExpiryDate = expiry,
             NoticePeriodDays = noticeDays,
             Status = AgreementStatus.Active,
+            // Tighter than the portal's settings: the agreement caps how many people its liaisons may reach.
+            MaxPeoplePerHour = 10,
+            MaxPeoplePerDay = 40,
             DefaultOutcome = DecisionOutcome.Renew,
             Amendments = [original],
             Seats =

@@ -386,6 +386,12 @@ namespace Portal.Data.Migrations.Postgres
                     b.Property<DateOnly>("ExpiryDate")
                         .HasColumnType("date");
 
+                    b.Property<int?>("MaxPeoplePerDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxPeoplePerHour")
+                        .HasColumnType("integer");
+
                     b.Property<int>("NoticePeriodDays")
                         .HasColumnType("integer");
 

@@ -367,6 +367,12 @@ namespace Portal.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ExpiryDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxPeoplePerDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPeoplePerHour")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NoticePeriodDays")
                         .HasColumnType("INTEGER");
 
