@@ -17,11 +17,13 @@ public static class DemoFbiAgreement
     public static Agreement Build(Agency agency, IReadOnlyDictionary<string, string> userIds, DateTimeOffset now)
     {
         var today = PortalTime.CityDate(now);
-        // The current term ends about fourteen months out; the term before it ended about two months out and was renewed.
-        var expiryMonth = today.AddMonths(14);
-        var expiry = new DateOnly(expiryMonth.Year, expiryMonth.Month, DateTime.DaysInMonth(expiryMonth.Year, expiryMonth.Month));
+        // The term before the current one ends about two months out and was renewed, so the expiry moved one renewal
+        // term on, exactly as a Renew decision moves it (BallotDecider).
+        var previousMonth = today.AddMonths(2);
+        var previousExpiry = new DateOnly(previousMonth.Year, previousMonth.Month, DateTime.DaysInMonth(previousMonth.Year, previousMonth.Month));
+        const int renewalMonths = 12;
+        var expiry = previousExpiry.AddMonths(renewalMonths);
         const int noticeDays = 90;
-        var previousExpiry = expiry.AddMonths(-12);
         var opened = PortalTime.FromCity(previousExpiry.AddDays(-noticeDays - 45), new TimeOnly(9, 0));
         var closed = PortalTime.FromCity(previousExpiry.AddDays(-noticeDays - 1), new TimeOnly(17, 0));
 
@@ -67,6 +69,7 @@ public static class DemoFbiAgreement
             EffectiveDate = original.EffectiveDate,
             ExpiryDate = expiry,
             NoticePeriodDays = noticeDays,
+            RenewalTermMonths = renewalMonths,
             Status = AgreementStatus.Active,
             // Tighter than the portal's settings: the agreement caps how many people its liaisons may reach.
             MaxPeoplePerHour = 10,
