@@ -46,7 +46,7 @@ public static class OversightReportPdf
         Lines(pdf, r.Views, v => $"#{v.EntryId} {PortalTime.Format(v.AtUtc)} · {v.UserName} · {v.Target} · revealed: {v.RevealedFields ?? "none"} · purpose: {v.Purpose ?? "none stated"}", "None.");
 
         Footers(pdf, $"Oversight report {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd}");
-        return PdfPages.Write(pdf.Layout(), typeface, accent: (0, 0, 0));
+        return PdfPages.Write(pdf.Layout(), typeface);
     }
 
     private static void Heading(TextFlow pdf, string text, double size = 13)

@@ -6,8 +6,10 @@ namespace PortalApp.Records;
 /// <summary>
 /// One filter of the records list, described once: its key in the URL and the access log, the record field it touches
 /// (a role filters only on fields it sees unmasked; null where another rule guards it), how a person names it, the
-/// bound on its free text, and how its value is read into a query. Adding a filter is a property on
-/// <see cref="RecordQuery"/> (and on <see cref="RecordQueryModel"/> if the form shows it) and an entry in <see cref="All"/>.
+/// bound on its free text, and how its value is read into a query. The URL, the access log's text, the form's counts and
+/// <see cref="RecordQueryRules"/> all read <see cref="All"/>. A new filter is an entry there, a property on
+/// <see cref="RecordQuery"/>, its condition in <see cref="RecordSearchService"/> and, if the form shows it, a property on
+/// <see cref="RecordQueryModel"/> and an input in RecordFilters.razor.
 /// </summary>
 public sealed record RecordFilterField(
     string Key, string? RecordField, string Label, Func<RecordQuery, object?> Value, Func<RecordQuery, string?, RecordQuery> Read,
