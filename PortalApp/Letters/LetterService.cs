@@ -6,6 +6,7 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.Pdf;
 
 namespace PortalApp.Letters;
 
@@ -75,7 +76,7 @@ public sealed class LetterService(
     }
 
     /// <summary>The letter laid out as it prints. A draft may be previewed with unsaved edits; its number is assigned on issue.</summary>
-    public async Task<LetterLayout?> PreviewAsync(int id, LetterDraftEdit? edits = null, CancellationToken ct = default)
+    public async Task<PageLayout?> PreviewAsync(int id, LetterDraftEdit? edits = null, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.ReadLetters);
         var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user);

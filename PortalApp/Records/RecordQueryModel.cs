@@ -2,41 +2,28 @@ using Portal.Data.Entities;
 
 namespace PortalApp.Records;
 
-/// <summary>The search form's editable state; becomes an immutable <see cref="RecordQuery"/> for each load.</summary>
+/// <summary>The search form's editable state (the filters only); becomes an immutable <see cref="RecordQuery"/> for each load.</summary>
 public sealed class RecordQueryModel
 {
-    public string? Name { get; set; }
-    public string? DcNumber { get; set; }
-    public DateOnly? From { get; set; }
-    public DateOnly? To { get; set; }
-    public int? District { get; set; }
-    public string? Statute { get; set; }
-    public InvolvementRole? Role { get; set; }
-    public string? PlaceOfBirth { get; set; }
-    public string? Race { get; set; }
-    public string? Ethnicity { get; set; }
+    private RecordQuery filters = new();
 
-    public static RecordQueryModel Of(RecordQuery q) => new()
-    {
-        Name = q.Name, DcNumber = q.DcNumber, From = q.From, To = q.To, District = q.District, Statute = q.Statute,
-        Role = q.Role, PlaceOfBirth = q.PlaceOfBirth, Race = q.Race, Ethnicity = q.Ethnicity,
-    };
+    public string? Name { get => filters.Name; set => filters = filters with { Name = value }; }
+    public string? DcNumber { get => filters.DcNumber; set => filters = filters with { DcNumber = value }; }
+    public DateOnly? From { get => filters.From; set => filters = filters with { From = value }; }
+    public DateOnly? To { get => filters.To; set => filters = filters with { To = value }; }
+    public int? District { get => filters.District; set => filters = filters with { District = value }; }
+    public string? Statute { get => filters.Statute; set => filters = filters with { Statute = value }; }
+    public InvolvementRole? Role { get => filters.Role; set => filters = filters with { Role = value }; }
+    public string? PlaceOfBirth { get => filters.PlaceOfBirth; set => filters = filters with { PlaceOfBirth = value }; }
+    public string? Race { get => filters.Race; set => filters = filters with { Race = value }; }
+    public string? Ethnicity { get => filters.Ethnicity; set => filters = filters with { Ethnicity = value }; }
 
-    public RecordQuery ToQuery() => new()
-    {
-        Name = Name, DcNumber = DcNumber, From = From, To = To, District = District, Statute = Statute,
-        Role = Role, PlaceOfBirth = PlaceOfBirth, Race = Race, Ethnicity = Ethnicity,
-    };
+    public static RecordQueryModel Of(RecordQuery q) => new() { filters = RecordFilterField.FiltersOf(q) };
 
-    /// <summary>How many of the filters besides the name are set (those the form's "More filters" panel holds).</summary>
-    public int MoreFiltersSet =>
-        new object?[] { DcNumber, From, To, District, Statute, Role, PlaceOfBirth }.Count(v => v is not null and not "");
+    public RecordQuery ToQuery() => filters;
 
-    public void Clear()
-    {
-        Name = DcNumber = Statute = PlaceOfBirth = Race = Ethnicity = null;
-        From = To = null;
-        District = null;
-        Role = null;
-    }
+    /// <summary>How many of the filters in the form's "More filters" panel are set.</summary>
+    public int MoreFiltersSet => RecordFilterField.All.Count(f => f.InMoreFilters && f.Value(filters) is not null and not "");
+
+    public void Clear() => filters = new();
 }

@@ -43,13 +43,9 @@ public static class RecordQueryRules
             }
         }
         // The one rule for free text: bounded, no control characters, valid Unicode (it is also written to the access log).
-        if (InputRules.First(
-                InputRules.Problem(query.Name, "The name", 100, required: false),
-                InputRules.Problem(query.DcNumber, "The DC number", 20, required: false),
-                InputRules.Problem(query.Statute, "The charge", 40, required: false),
-                InputRules.Problem(query.PlaceOfBirth, "The place of birth", 100, required: false),
-                InputRules.Problem(query.Race, "The race", 60, required: false),
-                InputRules.Problem(query.Ethnicity, "The ethnicity", 60, required: false)) is { } textProblem)
+        if (RecordFilterField.All.Where(f => f.MaxLength is not null)
+                .Select(f => InputRules.Problem(f.Value(query) as string, $"The {f.Label}", f.MaxLength!.Value, required: false))
+                .FirstOrDefault(p => p is not null) is { } textProblem)
         {
             return new Verdict(textProblem, false);
         }
