@@ -61,7 +61,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
                      "--Portal:SignInPermitsPerMinute=1000000", "--Portal:RequireTwoFactor=false",
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
                      // A fresh database each run, so fresh keys: Production refuses to start without them.
-                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}",
+                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}", $"--Portal:KeyRingKey={NewKey()}",
                      $"--{LetterCertificates.Setting}={certificate}", $"--{LetterCertificates.PasswordSetting}={password}",
                  ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
