@@ -18,4 +18,17 @@ public sealed class PortalUnderTestTests
         Assert.Equal(0, reading.CircuitsOpen);
         Assert.Equal(0, portal.ServerErrors);
     }
+
+    [Fact]
+    public async Task TheRunsDatabaseAndCertificateAreGoneWhenTheBenchEnds()
+    {
+        var portal = await PortalUnderTest.StartAsync(new CapacityOptions { DemoRecords = 60 });
+        var database = Path.Combine(Path.GetTempPath(), $"portal-capacity-{portal.BaseUri.Port}.db");
+        Assert.True(File.Exists(PortalUnderTest.CertificateOf(database)));
+
+        await portal.DisposeAsync();
+
+        Assert.False(File.Exists(database));
+        Assert.False(File.Exists(PortalUnderTest.CertificateOf(database)));
+    }
 }

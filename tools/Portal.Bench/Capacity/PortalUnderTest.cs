@@ -48,7 +48,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.db");
         Portal.Data.SqliteFiles.Delete(databasePath);
         var logPath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.log");
-        var (certificate, password) = (databasePath + ".solicitor.pfx", NewKey());
+        var (certificate, password) = (CertificateOf(databasePath), NewKey());
         using (var made = LetterCertificates.CreateSelfSigned("CN=City Solicitor (capacity bench)", DateTimeOffset.UtcNow))
         {
             LetterCertificates.Save(made, certificate, password);
@@ -176,6 +176,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             Portal.Data.SqliteFiles.Delete(databasePath);
+            File.Delete(CertificateOf(databasePath));
         }
     }
+
+    /// <summary>The run's throwaway signing certificate, beside its database and deleted with it.</summary>
+    internal static string CertificateOf(string databasePath) => databasePath + ".solicitor.pfx";
 }
