@@ -15,9 +15,20 @@ public static class CliVerbs
         ["users"] = UsersVerb.RunAsync,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    // The benches left the web app; an old script that still asks it for one is told where they went, not served a portal.
+    private static readonly HashSet<string> Moved = new(StringComparer.Ordinal) { "bench", "capacity" };
 
-    public static Task<int> RunAsync(string[] args) => RunAsync(args, Verbs[args[0]]);
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || Moved.Contains(args[0]));
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (Moved.Contains(args[0]))
+        {
+            await Console.Error.WriteLineAsync("The benches moved: dotnet run --project tools/Portal.Bench -c Release -- bench [--circuits N]");
+            return 2;
+        }
+        return await RunAsync(args, Verbs[args[0]]);
+    }
 
     /// <summary>Runs <paramref name="verb"/> with its own flags on the portal's services, the database prepared.</summary>
     public static async Task<int> RunAsync(string[] args, Func<IServiceProvider, string[], Task<int>> verb)
