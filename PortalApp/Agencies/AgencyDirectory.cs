@@ -15,7 +15,7 @@ public sealed class AgencyDirectory(IDbContextFactory<PortalDbContext> dbFactory
 {
     public async Task<IReadOnlyList<AgencyChoice>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.SignedIn);
+        await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
         return await ReadAsync(dbFactory, ct);
     }
 

@@ -13,7 +13,7 @@ public sealed partial class AgreementAdminService
     /// <summary>A new amendment's form, starting from the schedule it follows so the admin edits only what changes.</summary>
     public async Task<AmendmentForm?> AmendmentFormForAsync(int agreementId, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == agreementId).ToListAsync(ct);
         if (ScheduleInForce.Followed(amendments, await AmendmentAdoptions.LoadAsync(db, agreementId, ct)) is not { } latest)
@@ -32,7 +32,7 @@ public sealed partial class AgreementAdminService
 
     public async Task<OperationResult> AddAmendmentAsync(int agreementId, AmendmentForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         if (InputRules.First(
                 InputRules.Problem(form.Title, "The amendment's title", 300),
                 InputRules.Problem(form.Summary, "The summary of what it changes", 2000, multiline: true),
@@ -96,9 +96,9 @@ public sealed partial class AgreementAdminService
     }
 
     /// <summary>Defaults for a new ballot: open now, close at 5 PM the day before the notice deadline.</summary>
-    public async Task<BallotForm?> BallotFormForAsync(int agreementId)
+    public async Task<BallotForm?> BallotFormForAsync(int agreementId, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId);
         if (agreement is null)
@@ -116,9 +116,9 @@ public sealed partial class AgreementAdminService
         };
     }
 
-    public async Task<(OperationResult Result, int? BallotId)> OpenBallotAsync(int agreementId, BallotForm form)
+    public async Task<(OperationResult Result, int? BallotId)> OpenBallotAsync(int agreementId, BallotForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         if (form.OpensDate is null || form.OpensTime is null || form.ClosesDate is null || form.ClosesTime is null)
         {
             return (OperationResult.Fail("Give the opening and closing dates and times."), null);

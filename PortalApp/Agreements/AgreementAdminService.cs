@@ -19,9 +19,9 @@ public sealed partial class AgreementAdminService(
     BallotNotifier notifier,
     TimeProvider time)
 {
-    public async Task<IReadOnlyList<SeatCandidate>> SeatCandidatesAsync()
+    public async Task<IReadOnlyList<SeatCandidate>> SeatCandidatesAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var rows = await (from c in db.UserClaims
                           where c.ClaimType == Roles.PartyClaim
@@ -32,9 +32,9 @@ public sealed partial class AgreementAdminService(
             .Select(r => new SeatCandidate(r.Id, $"{r.DisplayName} <{r.Email}>", Enum.Parse<Party>(r.ClaimValue!))).ToList();
     }
 
-    public async Task<AgreementForm?> FormForAsync(int id)
+    public async Task<AgreementForm?> FormForAsync(int id, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var a = await db.Agreements.AsNoTracking().Include(x => x.Seats).FirstOrDefaultAsync(x => x.Id == id);
         if (a is null)
@@ -56,9 +56,9 @@ public sealed partial class AgreementAdminService(
         return form;
     }
 
-    public async Task<(OperationResult Result, int? Id)> CreateAsync(AgreementForm form)
+    public async Task<(OperationResult Result, int? Id)> CreateAsync(AgreementForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var errors = await ValidateAsync(db, form, null);
         if (errors.Count > 0)
@@ -88,9 +88,9 @@ public sealed partial class AgreementAdminService(
         return (OperationResult.Ok($"Agreement {agreement.Reference} created."), agreement.Id);
     }
 
-    public async Task<OperationResult> UpdateAsync(int id, AgreementForm form)
+    public async Task<OperationResult> UpdateAsync(int id, AgreementForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var agreement = await db.Agreements.Include(a => a.Seats).FirstOrDefaultAsync(a => a.Id == id);
         if (agreement is null)

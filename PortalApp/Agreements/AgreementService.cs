@@ -14,9 +14,9 @@ public sealed class AgreementService(
     Microsoft.Extensions.Options.IOptions<Records.RecordsOptions> records,
     TimeProvider time)
 {
-    public async Task<IReadOnlyList<AgreementSummary>> ListAsync()
+    public async Task<IReadOnlyList<AgreementSummary>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ReadAgreements);
+        await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync();
         var openBallots = await db.Ballots.AsNoTracking().Where(b => b.Decision == null)
@@ -27,7 +27,7 @@ public sealed class AgreementService(
     }
 
     /// <summary>Agreements to which notice can still be given, nearest deadline first (reminders start 120 days before).</summary>
-    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5)
+    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5, CancellationToken ct = default)
     {
         var all = await ListAsync();
         return UpcomingNoticeDeadlines(all, take);
@@ -45,9 +45,9 @@ public sealed class AgreementService(
             _ => true,
         }).ToList();
 
-    public async Task<AgreementDetail?> GetAsync(int id)
+    public async Task<AgreementDetail?> GetAsync(int id, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ReadAgreements);
+        await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var a = await db.Agreements.AsNoTracking().AsSplitQuery()
             .Include(x => x.Agency).Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)

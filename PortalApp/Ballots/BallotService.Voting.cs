@@ -19,10 +19,10 @@ public sealed partial class BallotService
     /// notification and the access-log entry commit in one write transaction (BEGIN IMMEDIATE on SQLite), so
     /// concurrent votes are serialized and the decision is taken exactly once.
     /// </summary>
-    public async Task<VoteResult> CastVoteAsync(VoteRequest request)
+    public async Task<VoteResult> CastVoteAsync(VoteRequest request, CancellationToken ct = default)
     {
-        var user = await capabilities.CurrentUserAsync();
-        if (!await capabilities.HasAsync(Policies.CastVote, user))
+        var user = await capabilities.CurrentUserAsync(ct);
+        if (!await capabilities.HasAsync(Policies.CastVote, user, ct))
         {
             return await RefuseAsync(user, request, $"Only a signatory party's official may vote; your role ({user.PortalRole() ?? "none"}) may view the ballot but not vote.", flagged: false);
         }

@@ -16,9 +16,9 @@ public sealed partial class BallotService(
     BallotSnapshots snapshots,
     TimeProvider time)
 {
-    public async Task<BallotView?> GetAsync(int ballotId)
+    public async Task<BallotView?> GetAsync(int ballotId, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadBallots);
+        var user = await capabilities.RequireAsync(Policies.ReadBallots, ct: ct);
         return ForReader(user, await snapshots.LoadAsync(ballotId));
     }
 
@@ -26,9 +26,9 @@ public sealed partial class BallotService(
     /// The ballot after a published change, for a circuit that watches it: the load is shared with every other
     /// watcher of the same change; the reader's capability and seat are still checked and worked out here, per reader.
     /// </summary>
-    public async Task<BallotView?> GetAfterAsync(BallotChange change)
+    public async Task<BallotView?> GetAfterAsync(BallotChange change, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadBallots);
+        var user = await capabilities.RequireAsync(Policies.ReadBallots, ct: ct);
         return ForReader(user, await snapshots.AfterAsync(change));
     }
 
@@ -36,10 +36,10 @@ public sealed partial class BallotService(
         snapshot is null ? null : snapshot.View with { MySeat = VoterSeatOf(user, snapshot.Seats) };
 
     /// <summary>Open ballots on which the user's seat has no current vote ("needs my vote").</summary>
-    public async Task<IReadOnlyList<PendingVote>> NeedsMyVoteAsync()
+    public async Task<IReadOnlyList<PendingVote>> NeedsMyVoteAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadBallots);
-        if (!await capabilities.HasAsync(Policies.CastVote, user) || user.Party() is not { } partyName
+        var user = await capabilities.RequireAsync(Policies.ReadBallots, ct: ct);
+        if (!await capabilities.HasAsync(Policies.CastVote, user, ct) || user.Party() is not { } partyName
             || !Enum.TryParse<Party>(partyName, out var party))
         {
             return [];

@@ -25,12 +25,12 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
     private readonly ConditionalWeakTable<BallotChange, Lazy<Task<BallotSnapshot?>>> afterChange = new();
 
     /// <summary>The ballot as it stands after <paramref name="change"/> committed, loaded once for all who ask.</summary>
-    public Task<BallotSnapshot?> AfterAsync(BallotChange change) =>
+    public Task<BallotSnapshot?> AfterAsync(BallotChange change, CancellationToken ct = default) =>
         change.BallotId is { } ballotId
             ? afterChange.GetValue(change, _ => new Lazy<Task<BallotSnapshot?>>(() => LoadAsync(ballotId))).Value
             : throw new ArgumentException("The change names no ballot.", nameof(change));
 
-    public async Task<BallotSnapshot?> LoadAsync(int ballotId)
+    public async Task<BallotSnapshot?> LoadAsync(int ballotId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         var ballot = await db.Ballots.AsNoTracking()

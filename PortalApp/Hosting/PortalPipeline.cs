@@ -65,7 +65,7 @@ public static class PortalPipeline
     /// Applies migrations, turns on WAL (SQLite) and seeds the demo on an empty database. Instances starting together
     /// on one PostgreSQL database take turns, so the migrations and the seed run once.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await PostgresDatabase.EnsureExistsAsync(services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
         await services.GetRequiredService<ClusterLease>().RunAloneAsync(ClusterDuty.PrepareDatabase, async () =>

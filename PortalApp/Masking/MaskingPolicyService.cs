@@ -48,7 +48,7 @@ public sealed class MaskingPolicyService(
     }
 
     /// <summary>The policy in force (kept in memory until a new version is saved).</summary>
-    public Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default) => cache.PolicyAsync(() => ReadCurrentAsync(ct));
+    public Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default) => cache.PolicyAsync(ReadCurrentAsync, ct);
 
     private async Task<PolicySnapshot> ReadCurrentAsync(CancellationToken ct)
     {
@@ -75,23 +75,23 @@ public sealed class MaskingPolicyService(
     /// </summary>
     public async Task<Agreement?> LiaisonAgreementAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords, ct: ct);
         return user.AgencyId() is { } agencyId ? (await AgencyAsync(agencyId, ct)).Governing(time.GetUtcNow())?.Agreement : null;
     }
 
     // Every liaison search and view asks this: the agency's agreements and their amendments come from memory while unchanged.
-    private Task<AgencySchedules> AgencyAsync(int agencyId, CancellationToken ct) => cache.AgencyAsync(agencyId, async () =>
+    private Task<AgencySchedules> AgencyAsync(int agencyId, CancellationToken ct) => cache.AgencyAsync(agencyId, async token =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
-        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Amendments).Where(a => a.AgencyId == agencyId).ToListAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, token);
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Amendments).Where(a => a.AgencyId == agencyId).ToListAsync(token);
         var schedules = new List<LiaisonSchedule>(agreements.Count);
         foreach (var agreement in agreements)
         {
-            schedules.Add(new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, ct)));
+            schedules.Add(new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, token)));
         }
         return new AgencySchedules(agency, schedules);
-    });
+    }, ct);
 
     private async Task<RecordAccess> LiaisonAccessAsync(int agencyId, CancellationToken ct)
     {
@@ -122,9 +122,9 @@ public sealed class MaskingPolicyService(
         });
     }
 
-    public async Task<PolicyDraft> DraftFromCurrentAsync()
+    public async Task<PolicyDraft> DraftFromCurrentAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         var snapshot = await CurrentAsync();
         return PolicyDraft.From(snapshot);
     }
@@ -132,7 +132,7 @@ public sealed class MaskingPolicyService(
     /// <summary>Each agency with what its liaisons may see now (for the Admin, who edits every other role's column).</summary>
     public async Task<IReadOnlyList<AgencyAccess>> LiaisonAccessByAgencyAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.ShortName).ToListAsync(ct);
         var result = new List<AgencyAccess>(agencies.Count);
@@ -149,7 +149,7 @@ public sealed class MaskingPolicyService(
     /// </summary>
     public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, int? agencyId, PolicyDraft draft, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (draft.Fields.ContainsKey(role))
         {
             return (masking.Preview(draft.ToRolePolicy(role, "this draft")), null);
@@ -158,9 +158,9 @@ public sealed class MaskingPolicyService(
         return access.Policy is { } policy ? (masking.Preview(policy), null) : (null, access.Refusal);
     }
 
-    public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync()
+    public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         var versions = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync();
@@ -168,9 +168,9 @@ public sealed class MaskingPolicyService(
     }
 
     /// <summary>Saves the draft as a new version (versions are never edited) and logs every change, before and after.</summary>
-    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note)
+    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManagePolicy);
+        var admin = await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (string.IsNullOrWhiteSpace(note))
         {
             return Hosting.OperationResult.Fail("Say why the policy changes: a note is required.");

@@ -21,7 +21,7 @@ public sealed class NotificationFeed(IDbContextFactory<PortalDbContext> dbFactor
 
     private readonly ConditionalWeakTable<BallotChange, ConcurrentDictionary<(string? Role, bool Everyone), Lazy<Task<IReadOnlyList<FeedItem>>>>> afterChange = new();
 
-    public Task<IReadOnlyList<FeedItem>> NewestAsync(BallotChange? after, string? role, bool everyone) =>
+    public Task<IReadOnlyList<FeedItem>> NewestAsync(BallotChange? after, string? role, bool everyone, CancellationToken ct = default) =>
         after is null
             ? LoadAsync(role, everyone)
             : afterChange.GetValue(after, _ => new())

@@ -16,23 +16,23 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
 {
     private const int Shown = 15;
 
-    public async Task<int> UnreadCountAsync()
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var seen = await LastSeenAsync(db, userId);
+        var seen = await LastSeenAsync(db, userId, ct);
         return await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
     }
 
-    public async Task<IReadOnlyList<NotificationItem>> LatestAsync()
+    public async Task<IReadOnlyList<NotificationItem>> LatestAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var seen = await LastSeenAsync(db, userId);
+        var seen = await LastSeenAsync(db, userId, ct);
         return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
             .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
             .ToListAsync();
@@ -43,14 +43,14 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     /// the audience's newest notifications are shared (<see cref="NotificationFeed"/>); the reader's capability and
     /// cursor are checked and read here. Unread ones are counted up to <see cref="NotificationFeed.Depth"/>.
     /// </summary>
-    public async Task<NotificationBellState> BellAsync(BallotChange? after = null)
+    public async Task<NotificationBellState> BellAsync(BallotChange? after = null, CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         long seen;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            seen = await LastSeenAsync(db, userId);
+            seen = await LastSeenAsync(db, userId, ct);
         }
         var newest = await feed.NewestAsync(after, user.PortalRole(), everyone);
         return new NotificationBellState(
@@ -58,9 +58,9 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
             [.. newest.Take(Shown).Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))]);
     }
 
-    public async Task MarkAllReadAsync()
+    public async Task MarkAllReadAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
@@ -80,13 +80,13 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         await db.SaveChangesAsync();
     }
 
-    private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync()
+    private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync(CancellationToken ct)
     {
-        var user = await capabilities.RequireAsync(Policies.SignedIn);
-        return (user, await capabilities.HasAsync(Policies.ReadAgreements, user));
+        var user = await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
+        return (user, await capabilities.HasAsync(Policies.ReadAgreements, user, ct));
     }
 
-    private static async Task<long> LastSeenAsync(PortalDbContext db, string userId) =>
+    private static async Task<long> LastSeenAsync(PortalDbContext db, string userId, CancellationToken ct) =>
         await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
 
     internal static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>

@@ -16,7 +16,7 @@ public sealed class DemoSeeder(
     RecordsDemoSeeder records,
     ILogger<DemoSeeder> logger)
 {
-    public async Task SeedIfEmptyAsync()
+    public async Task SeedIfEmptyAsync(CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync())
         {

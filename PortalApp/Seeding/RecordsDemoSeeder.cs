@@ -11,7 +11,7 @@ public sealed class RecordsDemoSeeder(IDbContextFactory<PortalDbContext> dbFacto
 {
     public const int DemoSeed = 2008;
 
-    public async Task SeedAsync()
+    public async Task SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         if (!await db.MaskingPolicyVersions.AnyAsync())

@@ -19,9 +19,9 @@ public sealed partial class UserAdminService
     /// </summary>
     private async Task<OperationResult> ChangeAsync(
         string userId, string action, Func<PortalUser, Task<string?>> refusal, Func<PortalUser, Task<OperationResult>> change,
-        Func<PortalUser, string>? target = null, bool revokes = true)
+        Func<PortalUser, string>? target = null, bool revokes = true, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManageUsers);
+        var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         var result = OperationResult.Fail("That account does not exist.");
         await OneChangeAtATime.WaitAsync();
         try

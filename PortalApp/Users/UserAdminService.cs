@@ -25,9 +25,9 @@ public sealed partial class UserAdminService(
 {
     public static readonly IReadOnlyList<string> Parties = Enum.GetNames<Party>();
 
-    public async Task<IReadOnlyList<UserSummary>> ListAsync()
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageUsers);
+        await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync();
         // One query for every account with its role and party, not two more per account.
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new
@@ -53,7 +53,7 @@ public sealed partial class UserAdminService(
 
     public async Task<OperationResult> CreateAsync(NewUser input, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManageUsers);
+        var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         var problem = InputRules.First(
             InputRules.Problem(input.Email, "Email", 256),
             InputRules.Problem(input.DisplayName, "Display name", 200),
