@@ -104,7 +104,7 @@ public sealed partial class AgreementAdminService
             await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.Opened, agreementId, ballot.Id));
             return (OperationResult.Ok($"Ballot opened on adopting amendment {amendment.Number}; it closes {PortalTime.Format(ballot.ClosesUtc)}."), (int?)ballot.Id);
-        });
+        }, ct: ct);
     }
 
     private static List<string> AdoptionProblems(Agreement agreement, Amendment amendment, AmendmentState state, int? openBallotId,

@@ -17,10 +17,10 @@ public sealed class AgreementService(
     public async Task<IReadOnlyList<AgreementSummary>> ListAsync(CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync(ct);
         var openBallots = await db.Ballots.AsNoTracking().Where(b => b.Decision == null)
-            .Select(b => new { b.AgreementId, b.Id }).ToListAsync();
+            .Select(b => new { b.AgreementId, b.Id }).ToListAsync(ct);
         var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, time.GetUtcNow(), CancellationToken.None);
         return agreements.Select(a => new AgreementSummary(a.Id, a.Reference, a.Title, a.Counterparty, lifecycles[a.Id],
             openBallots.Where(b => b.AgreementId == a.Id).Select(b => (int?)b.Id).FirstOrDefault())).ToList();
@@ -29,7 +29,7 @@ public sealed class AgreementService(
     /// <summary>Agreements to which notice can still be given, nearest deadline first (reminders start 120 days before).</summary>
     public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5, CancellationToken ct = default)
     {
-        var all = await ListAsync();
+        var all = await ListAsync(ct);
         return UpcomingNoticeDeadlines(all, take);
     }
 
@@ -48,17 +48,17 @@ public sealed class AgreementService(
     public async Task<AgreementDetail?> GetAsync(int id, CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Agreements.AsNoTracking().AsSplitQuery()
             .Include(x => x.Agency).Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)
             .Include(x => x.Ballots).ThenInclude(b => b.Decision)
             .Include(x => x.Ballots).ThenInclude(b => b.Amendment)
-            .FirstOrDefaultAsync(x => x.Id == id);
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
             return null;
         }
-        var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
+        var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>(), ct);
         var now = time.GetUtcNow();
         var amendments = ScheduleInForce.States(a.Amendments, PortalTime.CityDate(now), AmendmentAdoptions.From(a.Ballots));
         var adoptionBallots = AmendmentAdoptions.Latest(a.Ballots);

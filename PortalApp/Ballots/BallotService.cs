@@ -19,7 +19,7 @@ public sealed partial class BallotService(
     public async Task<BallotView?> GetAsync(int ballotId, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.ReadBallots, ct: ct);
-        return ForReader(user, await snapshots.LoadAsync(ballotId));
+        return ForReader(user, await snapshots.LoadAsync(ballotId, ct));
     }
 
     /// <summary>
@@ -29,7 +29,7 @@ public sealed partial class BallotService(
     public async Task<BallotView?> GetAfterAsync(BallotChange change, CancellationToken ct = default)
     {
         var user = await capabilities.RequireAsync(Policies.ReadBallots, ct: ct);
-        return ForReader(user, await snapshots.AfterAsync(change));
+        return ForReader(user, await snapshots.AfterAsync(change, ct));
     }
 
     private static BallotView? ForReader(ClaimsPrincipal user, BallotSnapshot? snapshot) =>
@@ -46,14 +46,14 @@ public sealed partial class BallotService(
         }
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Ballots.AsNoTracking()
             .Where(b => b.Decision == null && b.OpensUtc <= now && b.ClosesUtc > now)
             .Where(b => b.Agreement!.Seats.Any(s => s.Party == party && (s.PrimaryUserId == userId || s.AlternateUserId == userId)))
             .Where(b => !b.Votes.Any(v => v.IsCurrent && v.Party == party))
             .OrderBy(b => b.ClosesUtc)
             .Select(b => new PendingVote(b.Id, b.Agreement!.Reference, b.Term, b.ClosesUtc))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     internal static VoterSeat? VoterSeatOf(ClaimsPrincipal user, IEnumerable<Seat> seats)
@@ -70,10 +70,10 @@ public sealed partial class BallotService(
             : null;
     }
 
-    internal static async Task<Dictionary<string, string>> DisplayNamesAsync(PortalDbContext db, IEnumerable<string> userIds)
+    internal static async Task<Dictionary<string, string>> DisplayNamesAsync(PortalDbContext db, IEnumerable<string> userIds, CancellationToken ct)
     {
         var ids = userIds.Distinct().ToList();
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id);
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.Email ?? u.Id, ct);
     }
 }

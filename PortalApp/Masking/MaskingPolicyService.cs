@@ -125,7 +125,7 @@ public sealed class MaskingPolicyService(
     public async Task<PolicyDraft> DraftFromCurrentAsync(CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
-        var snapshot = await CurrentAsync();
+        var snapshot = await CurrentAsync(ct);
         return PolicyDraft.From(snapshot);
     }
 
@@ -161,9 +161,9 @@ public sealed class MaskingPolicyService(
     public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync(CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var versions = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
-            .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync();
+            .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync(ct);
         return versions;
     }
 
@@ -179,23 +179,23 @@ public sealed class MaskingPolicyService(
         {
             return Hosting.OperationResult.Fail(noteProblem);
         }
-        var before = await CurrentAsync();
+        var before = await CurrentAsync(ct);
         var changes = draft.ChangesFrom(PolicyDraft.From(before));
         if (changes.Count == 0)
         {
             return Hosting.OperationResult.Fail("Nothing changed: the draft is the same as the policy in force.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The log is written first: if it fails, the change is not made. The unique version index stops two admins racing.
-        var next = (await db.MaskingPolicyVersions.MaxAsync(v => (int?)v.Version) ?? 0) + 1;
+        var next = (await db.MaskingPolicyVersions.MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
         db.MaskingPolicyVersions.Add(draft.ToVersion(next, time.GetUtcNow(), admin.Identity?.Name ?? "", note.Trim()));
         await accessLog.AppendAsync(new AccessEvent(AccessActions.PolicyChange)
         {
             Actor = admin,
             Target = $"masking-policy:v{next}",
             Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
-        });
-        await db.SaveChangesAsync();
+        }, ct);
+        await db.SaveChangesAsync(ct);
         return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
     }
 }

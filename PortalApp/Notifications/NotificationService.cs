@@ -21,9 +21,9 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var seen = await LastSeenAsync(db, userId, ct);
-        return await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
+        return await Visible(db, role, everyone).CountAsync(n => n.Id > seen, ct);
     }
 
     public async Task<IReadOnlyList<NotificationItem>> LatestAsync(CancellationToken ct = default)
@@ -31,11 +31,11 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var seen = await LastSeenAsync(db, userId, ct);
         return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
             .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     /// <summary>
@@ -48,11 +48,11 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         long seen;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             seen = await LastSeenAsync(db, userId, ct);
         }
-        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone);
+        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone, ct);
         return new NotificationBellState(
             newest.Count(n => n.Id > seen),
             [.. newest.Take(Shown).Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))]);
@@ -66,9 +66,9 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         {
             return;
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var newest = await Visible(db, user.PortalRole(), everyone).MaxAsync(n => (long?)n.Id) ?? 0;
-        var cursor = await db.NotificationCursors.FindAsync(userId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var newest = await Visible(db, user.PortalRole(), everyone).MaxAsync(n => (long?)n.Id, ct) ?? 0;
+        var cursor = await db.NotificationCursors.FindAsync(new object?[] { userId }, ct);
         if (cursor is null)
         {
             db.NotificationCursors.Add(new NotificationCursor { UserId = userId, LastSeenId = newest });
@@ -77,7 +77,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         {
             cursor.LastSeenId = Math.Max(cursor.LastSeenId, newest);
         }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync(CancellationToken ct)
@@ -87,7 +87,7 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     }
 
     private static async Task<long> LastSeenAsync(PortalDbContext db, string userId, CancellationToken ct) =>
-        await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
+        await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync(ct) ?? 0;
 
     internal static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
         db.Notifications.AsNoTracking().Where(n => (n.Audience == null && everyone) || (role != null && n.Audience == role));

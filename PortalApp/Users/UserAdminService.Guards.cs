@@ -23,7 +23,7 @@ public sealed partial class UserAdminService
     {
         var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         var result = OperationResult.Fail("That account does not exist.");
-        await OneChangeAtATime.WaitAsync();
+        await OneChangeAtATime.WaitAsync(ct);
         try
         {
             await lease.RunAloneAsync(ClusterDuty.AccountChanges, async () =>
@@ -38,13 +38,13 @@ public sealed partial class UserAdminService
                     result = OperationResult.Fail(problem);
                     return;
                 }
-                await accessLog.AppendAsync(new AccessEvent(action) { Actor = admin, Target = target?.Invoke(user) ?? $"user {user.Email}" });
+                await accessLog.AppendAsync(new AccessEvent(action) { Actor = admin, Target = target?.Invoke(user) ?? $"user {user.Email}" }, ct);
                 result = await change(user);
                 if (revokes)
                 {
                     standing.Revoke(user.Id);
                 }
-            });
+            }, ct);
         }
         finally
         {
