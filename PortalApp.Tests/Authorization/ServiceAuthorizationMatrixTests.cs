@@ -64,6 +64,7 @@ public sealed class ServiceAuthorizationMatrixTests(PortalHost host) : IClassFix
         ["MaskingPolicyService.SaveAsync"] = "Admin",
         ["MaskingPolicyService.LiaisonAccessByAgencyAsync"] = "Admin",
         ["AgencyDirectory.ListAsync"] = ExpectedAccess.Everyone,
+        ["AgencyDirectory.CreateAsync"] = "Admin",
         ["LetterService.ListAsync"] = "Solicitor Stakeholder Admin Auditor",
         ["LetterService.GetAsync"] = "Solicitor Stakeholder Admin Auditor",
         ["LetterService.PreviewAsync"] = "Solicitor Stakeholder Admin Auditor",

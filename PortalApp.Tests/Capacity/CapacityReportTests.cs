@@ -1,4 +1,5 @@
-using PortalApp.Cli.Capacity;
+using Portal.Bench.Capacity;
+using PortalApp.Hosting;
 
 namespace PortalApp.Tests.Capacity;
 

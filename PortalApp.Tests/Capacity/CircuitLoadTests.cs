@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
-using PortalApp.Cli.Capacity;
+using Portal.Bench.Capacity;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 
@@ -82,8 +82,9 @@ public sealed class CircuitLoadTests(CircuitLoadTests.Host host) : IClassFixture
     [Fact]
     public void TheBenchVerbWithCircuitsIsTheCapacityBench()
     {
-        Assert.True(PortalApp.Cli.CliVerbs.IsVerb(["bench", "--circuits", "5"]));
-        Assert.True(PortalApp.Cli.CliVerbs.IsVerb(["capacity", "--circuits", "5"]));
+        Assert.Equal("capacity", Portal.Bench.BenchVerbs.VerbOf(["bench", "--circuits", "5"]));
+        Assert.Equal("capacity", Portal.Bench.BenchVerbs.VerbOf(["capacity", "--circuits", "5"]));
+        Assert.Equal("bench", Portal.Bench.BenchVerbs.VerbOf(["bench"]));
         var options = CapacityOptions.Parse(["--circuits", "1000", "--watchers", "200", "--goodbye"]);
         Assert.Equal(1000, options.Circuits);
         Assert.Equal(200, options.Watchers);

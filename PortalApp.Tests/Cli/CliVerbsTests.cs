@@ -19,6 +19,15 @@ public sealed class CliVerbsTests
     public void TheVerbGetsItsOwnFlagsWhereverConfigurationStands(string[] args, string[] expected) =>
         Assert.Equal(expected, CliVerbs.VerbArguments(args));
 
+    [Theory]
+    [InlineData("bench")]
+    [InlineData("capacity")]
+    public async Task AnOldBenchCommandIsToldWhereTheBenchWentInsteadOfStartingThePortal(string verb)
+    {
+        Assert.True(CliVerbs.IsVerb([verb]));
+        Assert.Equal(2, await CliVerbs.RunAsync([verb, "--circuits", "10"]));
+    }
+
     [Fact]
     public void UsersIsAVerbOfTheProgram() => Assert.True(CliVerbs.IsVerb(["users", "unlock", "admin@portal.local"]));
 

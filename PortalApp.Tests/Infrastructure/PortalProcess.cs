@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PortalApp.Cli.Capacity;
+using Portal.Bench.Capacity;
 
 namespace PortalApp.Tests.Infrastructure;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PortalApp.Cli.Capacity;
+using Portal.Bench.Capacity;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.ScaleOut;

@@ -2,24 +2,36 @@ using PortalApp.Hosting;
 
 namespace PortalApp.Cli;
 
-/// <summary>The verbs of the program besides serving: `seed`, `bench`, `audit verify`, `users unlock`.</summary>
+/// <summary>
+/// The verbs of the program besides serving: `seed`, `audit verify`, `users unlock`. The benches are verbs of
+/// tools/Portal.Bench, which runs them on the same host.
+/// </summary>
 public static class CliVerbs
 {
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {
         ["audit"] = AuditVerb.RunAsync,
         ["seed"] = SeedVerb.RunAsync,
-        ["bench"] = BenchVerb.RunAsync,
-        ["capacity"] = Capacity.CapacityBench.RunAsync,
         ["users"] = UsersVerb.RunAsync,
     };
 
-    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(VerbOf(args));
+    // The benches left the web app; an old script that still asks it for one is told where they went, not served a portal.
+    private static readonly HashSet<string> Moved = new(StringComparer.Ordinal) { "bench", "capacity" };
 
-    /// <summary>`bench --circuits N` is the capacity bench; plain `bench` is the query latency bench.</summary>
-    private static string VerbOf(string[] args) => args[0] == "bench" && args.Contains("--circuits") ? "capacity" : args[0];
+    public static bool IsVerb(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || Moved.Contains(args[0]));
 
     public static async Task<int> RunAsync(string[] args)
+    {
+        if (Moved.Contains(args[0]))
+        {
+            await Console.Error.WriteLineAsync("The benches moved: dotnet run --project tools/Portal.Bench -c Release -- bench [--circuits N]");
+            return 2;
+        }
+        return await RunAsync(args, Verbs[args[0]]);
+    }
+
+    /// <summary>Runs <paramref name="verb"/> with its own flags on the portal's services, the database prepared.</summary>
+    public static async Task<int> RunAsync(string[] args, Func<IServiceProvider, string[], Task<int>> verb)
     {
         // The host sees only configuration: a flag without a value (`--phases`) would otherwise swallow the argument after it.
         var builder = WebApplication.CreateBuilder(ConfigurationArguments(args));
@@ -35,7 +47,7 @@ public static class CliVerbs
         }
         await using var app = builder.Build();
         await app.Services.PrepareDatabaseAsync();
-        return await Verbs[VerbOf(args)](app.Services, VerbArguments(args));
+        return await verb(app.Services, VerbArguments(args));
     }
 
     /// <summary>

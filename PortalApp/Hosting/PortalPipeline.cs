@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Audit;
-using PortalApp.Cli.Capacity;
 using PortalApp.Components;
 using PortalApp.Letters;
 using PortalApp.ScaleOut;

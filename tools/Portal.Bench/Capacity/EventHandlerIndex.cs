@@ -1,7 +1,7 @@
 using System.Text;
-using static PortalApp.Cli.Capacity.RenderBatchView;
+using static Portal.Bench.Capacity.RenderBatchView;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// What a headless client needs of the DOM to click like a person: for each element that has event handlers, the

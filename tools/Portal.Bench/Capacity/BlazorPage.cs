@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// What a page's HTML hands the circuit: the server component markers (<c>&lt;!--Blazor:{...}--&gt;</c>, one per

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>Timings by name, thread-safe, with the percentiles the report prints.</summary>
 public sealed class LatencyLog

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using PortalApp.Hosting;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>One run of the bench against one portal: warm up, baseline, ramp, steady state, act, fan out, leave, recover.</summary>
 public sealed class CapacityRun(CapacityOptions options, PortalUnderTest portal, TextWriter progress)

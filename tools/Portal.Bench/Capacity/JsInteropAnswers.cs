@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// What a headless browser answers to the JavaScript calls the server makes (<c>JS.BeginInvokeJS</c>). Most calls

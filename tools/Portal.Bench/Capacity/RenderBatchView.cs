@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// Reads the binary render batch a Blazor Server circuit sends in <c>JS.RenderBatch</c>, laid out as

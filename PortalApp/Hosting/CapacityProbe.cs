@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using PortalApp.Hosting.Circuits;
 
-namespace PortalApp.Cli.Capacity;
+namespace PortalApp.Hosting;
 
 /// <summary>
 /// The server's side of the capacity bench: a loopback-only endpoint that reports the process's managed heap,

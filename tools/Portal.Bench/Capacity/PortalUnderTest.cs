@@ -4,8 +4,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using PortalApp.Hosting;
+using PortalApp.Letters;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// The portal the bench measures: a separate process of this same build on a loopback port with a fresh demo
@@ -46,10 +48,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.db");
         Portal.Data.SqliteFiles.Delete(databasePath);
         var logPath = Path.Combine(Path.GetTempPath(), $"portal-capacity-{port}.log");
-        var (certificate, password) = (databasePath + ".solicitor.pfx", NewKey());
-        using (var made = Letters.LetterCertificates.CreateSelfSigned("CN=City Solicitor (capacity bench)", DateTimeOffset.UtcNow))
+        var (certificate, password) = (CertificateOf(databasePath), NewKey());
+        using (var made = LetterCertificates.CreateSelfSigned("CN=City Solicitor (capacity bench)", DateTimeOffset.UtcNow))
         {
-            Letters.LetterCertificates.Save(made, certificate, password);
+            LetterCertificates.Save(made, certificate, password);
         }
         var info = ChildProcess(
                  [
@@ -59,8 +61,8 @@ public sealed class PortalUnderTest : IAsyncDisposable
                      "--Portal:SignInPermitsPerMinute=1000000", "--Portal:RequireTwoFactor=false",
                      "--Portal:Capacity:Probe=true", "--Logging:LogLevel:Default=Warning",
                      // A fresh database each run, so fresh keys: Production refuses to start without them.
-                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}",
-                     $"--{Letters.LetterCertificates.Setting}={certificate}", $"--{Letters.LetterCertificates.PasswordSetting}={password}",
+                     $"--Portal:PseudonymKey={NewKey()}", $"--Audit:SealKey={NewKey()}", $"--Portal:KeyRingKey={NewKey()}",
+                     $"--{LetterCertificates.Setting}={certificate}", $"--{LetterCertificates.PasswordSetting}={password}",
                  ]);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the portal.");
         var portal = new PortalUnderTest(new Uri($"http://127.0.0.1:{port}"), process, databasePath, logPath);
@@ -135,7 +137,7 @@ public sealed class PortalUnderTest : IAsyncDisposable
     /// <summary>This build of the portal as a child process (`dotnet PortalApp.dll ARGS`), its output captured.</summary>
     internal static ProcessStartInfo ChildProcess(IEnumerable<string> arguments)
     {
-        var appDll = typeof(Program).Assembly.Location;
+        var appDll = typeof(global::Program).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(appDll)!,
@@ -174,6 +176,10 @@ public sealed class PortalUnderTest : IAsyncDisposable
         {
             SqliteConnection.ClearAllPools();
             Portal.Data.SqliteFiles.Delete(databasePath);
+            File.Delete(CertificateOf(databasePath));
         }
     }
+
+    /// <summary>The run's throwaway signing certificate, beside its database and deleted with it.</summary>
+    internal static string CertificateOf(string databasePath) => databasePath + ".solicitor.pfx";
 }

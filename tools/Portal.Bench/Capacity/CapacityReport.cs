@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using PortalApp.Hosting;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>What a run measured, printed as the tables docs/capacity.md keeps and the one summary line.</summary>
 public sealed class CapacityReport

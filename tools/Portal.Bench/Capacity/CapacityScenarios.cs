@@ -1,4 +1,4 @@
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>One thing a scripted user does: an event or a navigation, timed to its render batch.</summary>
 public sealed record UserAction(string Name, Func<CircuitClient, int, Task<TimeSpan>> RunAsync);

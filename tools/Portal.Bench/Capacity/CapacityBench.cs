@@ -1,4 +1,4 @@
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>
 /// <c>capacity --circuits N</c> (and <c>bench --circuits N</c>): how many officials one server holds. Starts the

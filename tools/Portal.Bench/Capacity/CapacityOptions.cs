@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PortalApp.Cli.Capacity;
+namespace Portal.Bench.Capacity;
 
 /// <summary>The bench's options: <c>--circuits N</c> and the knobs around it.</summary>
 public sealed record CapacityOptions
@@ -22,7 +22,7 @@ public sealed record CapacityOptions
     /// <summary>Whether departing clients post the disconnect beacon (a closed tab) or just drop (a lost network).</summary>
     public bool Goodbye { get; init; }
     public int DemoRecords { get; init; } = 5000;
-    public string Password { get; init; } = Seeding.DemoAccounts.Password;
+    public string Password { get; init; } = PortalApp.Seeding.DemoAccounts.Password;
     /// <summary>For scenario authors: open this page once and list the elements a scripted user can act on.</summary>
     public string? Describe { get; init; }
     public string DescribeAs { get; init; } = "admin@portal.local";

@@ -4,18 +4,20 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Cli;
 using PortalApp.Records;
 using PortalApp.Seeding;
 
-namespace PortalApp.Cli;
+namespace Portal.Bench;
 
 /// <summary>
 /// `bench`: builds (or reuses) a 1,000,000-record database and times the records service in-process,
 /// as the clerk and as the liaison, end to end (checks, query, masking and the access-log write).
 /// </summary>
-public static class BenchVerb
+public static class RecordsBench
 {
     private const int Target = 1_000_000;
     private const int Warmup = 50;
