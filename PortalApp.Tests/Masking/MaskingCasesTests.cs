@@ -112,6 +112,6 @@ public sealed class MaskingCasesTests(PortalHost host)
     {
         await using var scope = await host.ScopeAsAsync("clerk@portal.local");
         var service = scope.ServiceProvider.GetRequiredService<MaskingPolicyService>();
-        await Assert.ThrowsAsync<CapabilityDeniedException>(service.DraftFromCurrentAsync);
+        await Assert.ThrowsAsync<CapabilityDeniedException>(() => service.DraftFromCurrentAsync());
     }
 }

@@ -28,14 +28,14 @@ public sealed partial class AgencyDirectory(IDbContextFactory<PortalDbContext> d
 {
     public async Task<IReadOnlyList<AgencyChoice>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.SignedIn);
+        await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
         return await ReadAsync(dbFactory, ct);
     }
 
     /// <summary>An Admin adds an agency (logged); its short name names it in logs, charts and the public record, so it is unique.</summary>
     public async Task<OperationResult> CreateAsync(AgencyInput input, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var admin = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         var shortName = input.ShortName.Trim();
         var problem = InputRules.First(
             InputRules.Problem(input.Name, "The agency's name", 300),

@@ -19,7 +19,7 @@ public sealed partial class AgreementAdminService
     /// <summary>Defaults for an amendment's adoption ballot: open now, close at 5 PM two weeks later (city time).</summary>
     public async Task<AdoptionBallotForm?> AdoptionBallotFormForAsync(int agreementId, int amendmentId, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agreement = await db.Agreements.AsNoTracking().Include(a => a.Seats).Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement?.Amendments.FirstOrDefault(m => m.Id == amendmentId) is not { } amendment)
@@ -45,7 +45,7 @@ public sealed partial class AgreementAdminService
     /// <summary>Opens the ballot on which the signatory parties adopt, or not, an amendment awaiting adoption; one open ballot per amendment.</summary>
     public async Task<(OperationResult Result, int? BallotId)> OpenAdoptionBallotAsync(int agreementId, int amendmentId, AdoptionBallotForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         if (form.OpensDate is null || form.OpensTime is null || form.ClosesDate is null || form.ClosesTime is null)
         {
             return (OperationResult.Fail("Give the opening and closing dates and times."), null);
@@ -104,7 +104,7 @@ public sealed partial class AgreementAdminService
             await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.Opened, agreementId, ballot.Id));
             return (OperationResult.Ok($"Ballot opened on adopting amendment {amendment.Number}; it closes {PortalTime.Format(ballot.ClosesUtc)}."), (int?)ballot.Id);
-        });
+        }, ct: ct);
     }
 
     private static List<string> AdoptionProblems(Agreement agreement, Amendment amendment, AmendmentState state, int? openBallotId,

@@ -13,7 +13,7 @@ public sealed partial class AgreementAdminService
     /// <summary>A new amendment's form, starting from the schedule it follows so the admin edits only what changes.</summary>
     public async Task<AmendmentForm?> AmendmentFormForAsync(int agreementId, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == agreementId).ToListAsync(ct);
         if (ScheduleInForce.Followed(amendments, await AmendmentAdoptions.LoadAsync(db, agreementId, ct)) is not { } latest)
@@ -32,7 +32,7 @@ public sealed partial class AgreementAdminService
 
     public async Task<OperationResult> AddAmendmentAsync(int agreementId, AmendmentForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         if (InputRules.First(
                 InputRules.Problem(form.Title, "The amendment's title", 300),
                 InputRules.Problem(form.Summary, "The summary of what it changes", 2000, multiline: true),
@@ -46,8 +46,8 @@ public sealed partial class AgreementAdminService
         }
         return await WriteRetry.RunAsync(async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await ChainTransaction.BeginAsync(db);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await ChainTransaction.BeginAsync(db, ct);
             var agreement = await db.Agreements.Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
             if (agreement is null)
             {
@@ -88,19 +88,19 @@ public sealed partial class AgreementAdminService
                     + (reveals.Count > 0 ? $"awaiting adoption: {string.Join(" ", reveals)}" : "narrows or keeps the schedule: in force from its date"),
                 Flagged = true,
                 FlagReason = reveals.Count > 0 ? "An amendment would show the agency more; held for the parties' adoption." : "An Admin narrowed the agency's data schedule on their own.",
-            });
+            }, ct);
             await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.AgreementChanged, agreementId, null));
             return OperationResult.Ok($"Amendment {amendment.Number} added. {standing}");
-        });
+        }, ct: ct);
     }
 
     /// <summary>Defaults for a new ballot: open now, close at 5 PM the day before the notice deadline.</summary>
-    public async Task<BallotForm?> BallotFormForAsync(int agreementId)
+    public async Task<BallotForm?> BallotFormForAsync(int agreementId, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agreement = await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agreementId, ct);
         if (agreement is null)
         {
             return null;
@@ -116,9 +116,9 @@ public sealed partial class AgreementAdminService
         };
     }
 
-    public async Task<(OperationResult Result, int? BallotId)> OpenBallotAsync(int agreementId, BallotForm form)
+    public async Task<(OperationResult Result, int? BallotId)> OpenBallotAsync(int agreementId, BallotForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
         if (form.OpensDate is null || form.OpensTime is null || form.ClosesDate is null || form.ClosesTime is null)
         {
             return (OperationResult.Fail("Give the opening and closing dates and times."), null);
@@ -135,9 +135,9 @@ public sealed partial class AgreementAdminService
         }
         return await WriteRetry.RunAsync(async () =>
         {
-            await using var db = await dbFactory.CreateDbContextAsync();
-            await using var tx = await ChainTransaction.BeginAsync(db);
-            var agreement = await db.Agreements.Include(a => a.Seats).Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId);
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await using var tx = await ChainTransaction.BeginAsync(db, ct);
+            var agreement = await db.Agreements.Include(a => a.Seats).Include(a => a.Amendments).FirstOrDefaultAsync(a => a.Id == agreementId, ct);
             if (agreement is null)
             {
                 return (OperationResult.Fail($"Agreement {agreementId} does not exist."), (int?)null);
@@ -145,7 +145,7 @@ public sealed partial class AgreementAdminService
             var now = time.GetUtcNow();
             var errors = BallotSchedule.Validate(agreement, opens!.Value, closes!.Value, form.TerminationThreshold, now).ToList();
             // An amendment's adoption ballot decides nothing about the term, so it does not hold a term ballot back.
-            if (await db.Ballots.AnyAsync(b => b.AgreementId == agreementId && b.Kind == BallotKind.Term && b.Decision == null))
+            if (await db.Ballots.AnyAsync(b => b.AgreementId == agreementId && b.Kind == BallotKind.Term && b.Decision == null, ct))
             {
                 errors.Add("This agreement already has a ballot that is not decided; wait for its decision.");
             }
@@ -154,7 +154,7 @@ public sealed partial class AgreementAdminService
                 return (OperationResult.Fail(string.Join(" ", errors)), null);
             }
             // The parties vote on the agreement as amended by what binds it, not on an amendment still awaiting adoption.
-            var amendment = ScheduleInForce.Followed(agreement.Amendments, await AmendmentAdoptions.LoadAsync(db, agreementId))!;
+            var amendment = ScheduleInForce.Followed(agreement.Amendments, await AmendmentAdoptions.LoadAsync(db, agreementId, ct))!;
             var ballot = new Ballot
             {
                 AgreementId = agreementId,
@@ -171,18 +171,18 @@ public sealed partial class AgreementAdminService
             AgreementTimeline.Add(db, agreementId, now, AgreementTimeline.BallotOpened,
                 $"Ballot opened on renewal or termination of the {ballot.Term.ToLowerInvariant()}: votes from {PortalTime.Format(ballot.OpensUtc)} to {PortalTime.Format(ballot.ClosesUtc)}; {ballot.TerminationThreshold} of {agreement.Seats.Count} seats needed to terminate; bound to amendment {amendment.Number}.",
                 user.Identity?.Name);
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
             Notices.Post(db, now, $"{agreement.Reference}: a ballot opened ({ballot.Term}); it closes {PortalTime.Format(ballot.ClosesUtc)}.", $"/ballots/{ballot.Id}");
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
             await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.BallotOpen)
             {
                 Actor = user,
                 Target = $"ballot:{ballot.Id}",
                 Filters = $"agreement={agreement.Reference}; opens={VoteReceipts.FormatUtc(ballot.OpensUtc)}; closes={VoteReceipts.FormatUtc(ballot.ClosesUtc)}; threshold={ballot.TerminationThreshold}; amendment={amendment.Number}; hash={amendment.ContentHash}",
-            });
-            await tx.CommitAsync();
+            }, ct);
+            await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.Opened, agreementId, ballot.Id));
             return (OperationResult.Ok($"Ballot opened; it closes {PortalTime.Format(ballot.ClosesUtc)}."), (int?)ballot.Id);
-        });
+        }, ct: ct);
     }
 }

@@ -19,24 +19,24 @@ public sealed partial class AgreementAdminService(
     BallotNotifier notifier,
     TimeProvider time)
 {
-    public async Task<IReadOnlyList<SeatCandidate>> SeatCandidatesAsync()
+    public async Task<IReadOnlyList<SeatCandidate>> SeatCandidatesAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await (from c in db.UserClaims
                           where c.ClaimType == Roles.PartyClaim
                           join u in db.Users on c.UserId equals u.Id
                           orderby u.Email
-                          select new { u.Id, u.DisplayName, u.Email, c.ClaimValue }).ToListAsync();
+                          select new { u.Id, u.DisplayName, u.Email, c.ClaimValue }).ToListAsync(ct);
         return rows.Where(r => Enum.TryParse<Party>(r.ClaimValue, out _))
             .Select(r => new SeatCandidate(r.Id, $"{r.DisplayName} <{r.Email}>", Enum.Parse<Party>(r.ClaimValue!))).ToList();
     }
 
-    public async Task<AgreementForm?> FormForAsync(int id)
+    public async Task<AgreementForm?> FormForAsync(int id, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var a = await db.Agreements.AsNoTracking().Include(x => x.Seats).FirstOrDefaultAsync(x => x.Id == id);
+        await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Agreements.AsNoTracking().Include(x => x.Seats).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
             return null;
@@ -56,11 +56,11 @@ public sealed partial class AgreementAdminService(
         return form;
     }
 
-    public async Task<(OperationResult Result, int? Id)> CreateAsync(AgreementForm form)
+    public async Task<(OperationResult Result, int? Id)> CreateAsync(AgreementForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var errors = await ValidateAsync(db, form, null);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var errors = await ValidateAsync(db, form, null, ct);
         if (errors.Count > 0)
         {
             return (OperationResult.Fail(string.Join(" ", errors)), null);
@@ -78,26 +78,26 @@ public sealed partial class AgreementAdminService(
         var agreement = new Agreement { Amendments = [original] };
         Apply(form, agreement);
         db.Agreements.Add(agreement);
-        await using var tx = await ChainTransaction.BeginAsync(db);
-        await db.SaveChangesAsync();
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
+        await db.SaveChangesAsync(ct);
         AgreementTimeline.Add(db, agreement.Id, now, AgreementTimeline.Created, $"Agreement {agreement.Reference} created with {agreement.Counterparty}.", user.Identity?.Name);
-        await db.SaveChangesAsync();
-        await LogAsync(db, user, AccessActions.AgreementChange, agreement, "created");
-        await tx.CommitAsync();
+        await db.SaveChangesAsync(ct);
+        await LogAsync(db, user, AccessActions.AgreementChange, agreement, "created", ct);
+        await tx.CommitAsync(ct);
         notifier.Publish(new BallotChange(BallotChangeKind.AgreementChanged, agreement.Id, null));
         return (OperationResult.Ok($"Agreement {agreement.Reference} created."), agreement.Id);
     }
 
-    public async Task<OperationResult> UpdateAsync(int id, AgreementForm form)
+    public async Task<OperationResult> UpdateAsync(int id, AgreementForm form, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ManageAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var agreement = await db.Agreements.Include(a => a.Seats).FirstOrDefaultAsync(a => a.Id == id);
+        var user = await capabilities.RequireAsync(Policies.ManageAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agreement = await db.Agreements.Include(a => a.Seats).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (agreement is null)
         {
             return OperationResult.Fail($"Agreement {id} does not exist.");
         }
-        var errors = await ValidateAsync(db, form, id);
+        var errors = await ValidateAsync(db, form, id, ct);
         if (errors.Count > 0)
         {
             return OperationResult.Fail(string.Join(" ", errors));
@@ -110,11 +110,11 @@ public sealed partial class AgreementAdminService(
         {
             return OperationResult.Ok("Nothing changed.");
         }
-        await using var tx = await ChainTransaction.BeginAsync(db);
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
         AgreementTimeline.Add(db, id, time.GetUtcNow(), AgreementTimeline.Edited, $"Edited: {string.Join("; ", changed)}.", user.Identity?.Name);
-        await db.SaveChangesAsync();
-        await LogAsync(db, user, AccessActions.AgreementChange, agreement, $"edited: {string.Join("; ", changed)}");
-        await tx.CommitAsync();
+        await db.SaveChangesAsync(ct);
+        await LogAsync(db, user, AccessActions.AgreementChange, agreement, $"edited: {string.Join("; ", changed)}", ct);
+        await tx.CommitAsync(ct);
         notifier.Publish(new BallotChange(BallotChangeKind.AgreementChanged, id, null));
         return OperationResult.Ok($"Agreement {agreement.Reference} saved.");
     }
@@ -156,7 +156,7 @@ public sealed partial class AgreementAdminService(
         ["seats"] = string.Join(", ", a.Seats.OrderBy(s => s.Party).Select(s => $"{s.Party}={s.PrimaryUserId}/{s.AlternateUserId}")),
     };
 
-    private async Task<List<string>> ValidateAsync(PortalDbContext db, AgreementForm form, int? id)
+    private async Task<List<string>> ValidateAsync(PortalDbContext db, AgreementForm form, int? id, CancellationToken ct)
     {
         var errors = new List<string>();
         var reference = form.Reference.Trim();
@@ -164,7 +164,7 @@ public sealed partial class AgreementAdminService(
         {
             errors.Add("The reference is 3 to 64 capital letters, digits and dashes (e.g. PARS-ICE-2008).");
         }
-        else if (await db.Agreements.AnyAsync(a => a.Reference == reference && a.Id != id))
+        else if (await db.Agreements.AnyAsync(a => a.Reference == reference && a.Id != id, ct))
         {
             errors.Add($"Another agreement already has the reference {reference}.");
         }
@@ -182,12 +182,12 @@ public sealed partial class AgreementAdminService(
         {
             errors.Add("The notice period must be at least one day and fit inside the term.");
         }
-        if (form.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId))
+        if (form.AgencyId is not { } agencyId || !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
         {
             errors.Add("Choose the agency whose liaisons this agreement lets in.");
         }
         else if (form.Status is AgreementStatus.Active or AgreementStatus.UnderReview
-                 && (await db.Agreements.AsNoTracking().Where(a => a.AgencyId == agencyId && a.Id != id).ToListAsync())
+                 && (await db.Agreements.AsNoTracking().Where(a => a.AgencyId == agencyId && a.Id != id).ToListAsync(ct))
                      .FirstOrDefault(a => AgreementTerms.IsInForce(a, time.GetUtcNow())) is { } inForce)
         {
             // One agreement in force per agency, so the agency's access follows exactly one schedule.
@@ -205,7 +205,7 @@ public sealed partial class AgreementAdminService(
         {
             errors.Add("The hourly volume limit cannot exceed the daily one.");
         }
-        var candidates = (await SeatCandidatesAsync()).ToDictionary(c => c.UserId);
+        var candidates = (await SeatCandidatesAsync(ct)).ToDictionary(c => c.UserId);
         foreach (var party in Enum.GetValues<Party>())
         {
             var primary = form.Primary.GetValueOrDefault(party);
@@ -222,8 +222,8 @@ public sealed partial class AgreementAdminService(
         return errors;
     }
 
-    private async Task LogAsync(PortalDbContext db, ClaimsPrincipal user, string action, Agreement agreement, string what) =>
-        await accessLog.AppendWithinAsync(db, new AccessEvent(action) { Actor = user, Target = $"agreement:{agreement.Reference}", Filters = what });
+    private async Task LogAsync(PortalDbContext db, ClaimsPrincipal user, string action, Agreement agreement, string what, CancellationToken ct) =>
+        await accessLog.AppendWithinAsync(db, new AccessEvent(action) { Actor = user, Target = $"agreement:{agreement.Reference}", Filters = what }, ct);
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,63}$")]
     private static partial Regex ReferencePattern();

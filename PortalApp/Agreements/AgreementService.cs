@@ -14,22 +14,22 @@ public sealed class AgreementService(
     Microsoft.Extensions.Options.IOptions<Records.RecordsOptions> records,
     TimeProvider time)
 {
-    public async Task<IReadOnlyList<AgreementSummary>> ListAsync()
+    public async Task<IReadOnlyList<AgreementSummary>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ReadAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync();
+        await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var agreements = await db.Agreements.AsNoTracking().OrderBy(a => a.Reference).ToListAsync(ct);
         var openBallots = await db.Ballots.AsNoTracking().Where(b => b.Decision == null)
-            .Select(b => new { b.AgreementId, b.Id }).ToListAsync();
+            .Select(b => new { b.AgreementId, b.Id }).ToListAsync(ct);
         var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, time.GetUtcNow(), CancellationToken.None);
         return agreements.Select(a => new AgreementSummary(a.Id, a.Reference, a.Title, a.Counterparty, lifecycles[a.Id],
             openBallots.Where(b => b.AgreementId == a.Id).Select(b => (int?)b.Id).FirstOrDefault())).ToList();
     }
 
     /// <summary>Agreements to which notice can still be given, nearest deadline first (reminders start 120 days before).</summary>
-    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5)
+    public async Task<IReadOnlyList<AgreementSummary>> UpcomingNoticeDeadlinesAsync(int take = 5, CancellationToken ct = default)
     {
-        var all = await ListAsync();
+        var all = await ListAsync(ct);
         return UpcomingNoticeDeadlines(all, take);
     }
 
@@ -45,20 +45,20 @@ public sealed class AgreementService(
             _ => true,
         }).ToList();
 
-    public async Task<AgreementDetail?> GetAsync(int id)
+    public async Task<AgreementDetail?> GetAsync(int id, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ReadAgreements);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await capabilities.RequireAsync(Policies.ReadAgreements, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var a = await db.Agreements.AsNoTracking().AsSplitQuery()
             .Include(x => x.Agency).Include(x => x.Seats).Include(x => x.Amendments).Include(x => x.Events)
             .Include(x => x.Ballots).ThenInclude(b => b.Decision)
             .Include(x => x.Ballots).ThenInclude(b => b.Amendment)
-            .FirstOrDefaultAsync(x => x.Id == id);
+            .FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null)
         {
             return null;
         }
-        var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>());
+        var names = await BallotService.DisplayNamesAsync(db, a.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>(), ct);
         var now = time.GetUtcNow();
         var amendments = ScheduleInForce.States(a.Amendments, PortalTime.CityDate(now), AmendmentAdoptions.From(a.Ballots));
         var adoptionBallots = AmendmentAdoptions.Latest(a.Ballots);

@@ -15,7 +15,7 @@ public sealed class AccessLogExport(IDbContextFactory<PortalDbContext> dbFactory
 {
     public async Task WriteCsvAsync(AuditFilter filter, Stream output, ClaimsPrincipal? caller = null, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, caller);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, caller, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = filter.Apply(db.AccessLog.AsNoTracking());
         var count = await query.CountAsync(ct);

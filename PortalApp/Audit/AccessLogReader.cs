@@ -32,7 +32,7 @@ public sealed class AccessLogReader(
 
     public async Task<AuditEntriesPage> SearchAsync(AuditFilter filter, int page, int pageSize, AuditSort sort = AuditSort.Newest, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = filter.Apply(db.AccessLog.AsNoTracking());
         // Logged before the rows are read; counted again after, so the total includes the read itself.
@@ -53,7 +53,7 @@ public sealed class AccessLogReader(
 
     public async Task<AuditEntryDetail?> GetAsync(long id, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entry = await db.AccessLog.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
         if (entry is null)
@@ -68,7 +68,7 @@ public sealed class AccessLogReader(
 
     public async Task<ChainVerification> VerifyAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         var result = await verifier.VerifyAsync(ct);
         // Logged after the walk, so the entry records the result; it lies beyond the verified head.
         await accessLog.AppendAsync(new AccessEvent(AccessActions.AuditRead, result.Intact ? AccessOutcomes.Success : AccessOutcomes.Failure)

@@ -37,7 +37,7 @@ public sealed class AuditActivity(IDbContextFactory<PortalDbContext> dbFactory, 
 
     public async Task<AuditActivityReport> BuildAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         if (to < from)
         {
             (from, to) = (to, from);

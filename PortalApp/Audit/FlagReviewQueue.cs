@@ -31,7 +31,7 @@ public sealed class FlagReviewQueue(
 
     public async Task<IReadOnlyList<PendingFlag>> PendingAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         var pending = await LoadPendingAsync(500, ascending: true, ct);
         await reader.LogReadOnceAsync(user, "flag review queue", null, pending.Count, ct);
         return pending;
@@ -39,7 +39,7 @@ public sealed class FlagReviewQueue(
 
     public async Task<FlagSummary> SummaryAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var weekAgo = time.GetUtcNow().AddDays(-7);
         var unreviewed = Unreviewed(db);
@@ -52,7 +52,7 @@ public sealed class FlagReviewQueue(
 
     public async Task<OperationResult> AcknowledgeAsync(long entryId, string? comment, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReviewFlags);
+        var user = await capabilities.RequireAsync(Policies.ReviewFlags, ct: ct);
         comment = comment?.Trim() ?? "";
         if (comment.Length is < MinCommentLength or > MaxCommentLength)
         {

@@ -33,7 +33,7 @@ public sealed class OversightReportService(
     public async Task<OversightReport> BuildAsync(DateOnly from, DateOnly to, bool asPdf = false, ClaimsPrincipal? caller = null,
         string? agency = null, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, caller);
+        var user = await capabilities.RequireAsync(Policies.ReadAuditLog, caller, ct);
         if (CheckPeriod(from, to) is { } problem)
         {
             throw new ArgumentException(problem);

@@ -12,23 +12,27 @@ namespace PortalApp.Authorization;
 /// </summary>
 public sealed class Capabilities(IAuthorizationService authorization, AccountStanding standing, AuthenticationStateProvider? authState = null)
 {
-    public async Task<ClaimsPrincipal> CurrentUserAsync() =>
-        authState is null ? new ClaimsPrincipal() : (await authState.GetAuthenticationStateAsync()).User;
-
-    public async Task<ClaimsPrincipal> RequireAsync(string policy, ClaimsPrincipal? user = null)
+    // The framework's authentication state and authorization calls take no token; the account check does.
+    public async Task<ClaimsPrincipal> CurrentUserAsync(CancellationToken ct = default)
     {
-        user ??= await CurrentUserAsync();
-        if (!await HasAsync(policy, user))
+        ct.ThrowIfCancellationRequested();
+        return authState is null ? new ClaimsPrincipal() : (await authState.GetAuthenticationStateAsync()).User;
+    }
+
+    public async Task<ClaimsPrincipal> RequireAsync(string policy, ClaimsPrincipal? user = null, CancellationToken ct = default)
+    {
+        user ??= await CurrentUserAsync(ct);
+        if (!await HasAsync(policy, user, ct))
         {
             throw new CapabilityDeniedException(policy);
         }
         return user;
     }
 
-    public async Task<bool> HasAsync(string policy, ClaimsPrincipal? user = null)
+    public async Task<bool> HasAsync(string policy, ClaimsPrincipal? user = null, CancellationToken ct = default)
     {
-        user ??= await CurrentUserAsync();
-        return (await authorization.AuthorizeAsync(user, policy)).Succeeded && await standing.IsCurrentAsync(user);
+        user ??= await CurrentUserAsync(ct);
+        return (await authorization.AuthorizeAsync(user, policy)).Succeeded && await standing.IsCurrentAsync(user, ct);
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class BallotClosing(
         var decided = 0;
         foreach (var ballotId in due)
         {
-            if (await WriteRetry.RunAsync(() => CloseAsync(ballotId, now)) is { } agreementId)
+            if (await WriteRetry.RunAsync(() => CloseAsync(ballotId, now), ct: ct) is { } agreementId)
             {
                 decided++;
                 notifier.Publish(new BallotChange(BallotChangeKind.Decided, agreementId, ballotId));

@@ -19,24 +19,24 @@ public sealed partial class BallotService
     /// notification and the access-log entry commit in one write transaction (BEGIN IMMEDIATE on SQLite), so
     /// concurrent votes are serialized and the decision is taken exactly once.
     /// </summary>
-    public async Task<VoteResult> CastVoteAsync(VoteRequest request)
+    public async Task<VoteResult> CastVoteAsync(VoteRequest request, CancellationToken ct = default)
     {
-        var user = await capabilities.CurrentUserAsync();
-        if (!await capabilities.HasAsync(Policies.CastVote, user))
+        var user = await capabilities.CurrentUserAsync(ct);
+        if (!await capabilities.HasAsync(Policies.CastVote, user, ct))
         {
-            return await RefuseAsync(user, request, $"Only a signatory party's official may vote; your role ({user.PortalRole() ?? "none"}) may view the ballot but not vote.", flagged: false);
+            return await RefuseAsync(user, request, $"Only a signatory party's official may vote; your role ({user.PortalRole() ?? "none"}) may view the ballot but not vote.", flagged: false, ct: ct);
         }
         if (!Enum.TryParse<Party>(user.Party(), out var party))
         {
-            return await RefuseAsync(user, request, "Your account is not assigned to a signatory party, so it cannot vote.", flagged: false);
+            return await RefuseAsync(user, request, "Your account is not assigned to a signatory party, so it cannot vote.", flagged: false, ct: ct);
         }
         if (request.Seat != party)
         {
-            return await RefuseAsync(user, request, $"You may vote only for your own party's seat ({PartyNames.Of(party)}); this vote was for the {PartyNames.Of(request.Seat)} seat.", flagged: true);
+            return await RefuseAsync(user, request, $"You may vote only for your own party's seat ({PartyNames.Of(party)}); this vote was for the {PartyNames.Of(request.Seat)} seat.", flagged: true, ct: ct);
         }
         if (!Enum.IsDefined(request.Choice))
         {
-            return await RefuseAsync(user, request, "Choose Renew, Terminate, Abstain or Recuse.", flagged: false);
+            return await RefuseAsync(user, request, "Choose Renew, Terminate, Abstain or Recuse.", flagged: false, ct: ct);
         }
         var rationale = (request.Rationale ?? "").Trim();
         if (InputRules.Problem(rationale, "The rationale", RationaleMaxLength, multiline: true) is { } problem)
@@ -44,10 +44,10 @@ public sealed partial class BallotService
             return VoteResult.Refused($"{problem} Nothing was recorded.");
         }
 
-        var outcome = await WriteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }));
+        var outcome = await WriteRetry.RunAsync(() => CastInTransactionAsync(user, party, request with { Rationale = rationale }, ct), ct: ct);
         if (outcome.Refusal is { } refusal)
         {
-            return await RefuseAsync(user, request, refusal, flagged: false);
+            return await RefuseAsync(user, request, refusal, flagged: false, ct: ct);
         }
         foreach (var change in outcome.Changes)
         {
@@ -58,13 +58,13 @@ public sealed partial class BallotService
 
     private sealed record Attempt(VoteResult? Result, string? Refusal, IReadOnlyList<BallotChange> Changes);
 
-    private async Task<Attempt> CastInTransactionAsync(ClaimsPrincipal user, Party party, VoteRequest request)
+    private async Task<Attempt> CastInTransactionAsync(ClaimsPrincipal user, Party party, VoteRequest request, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await ChainTransaction.BeginAsync(db);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await ChainTransaction.BeginAsync(db, ct);
         var now = time.GetUtcNow();
         var ballot = await db.Ballots.Include(b => b.Agreement).ThenInclude(a => a!.Seats).Include(b => b.Decision)
-            .FirstOrDefaultAsync(b => b.Id == request.BallotId);
+            .FirstOrDefaultAsync(b => b.Id == request.BallotId, ct);
         if (ballot is null)
         {
             return new Attempt(null, $"Ballot {request.BallotId} does not exist.", []);
@@ -82,14 +82,14 @@ public sealed partial class BallotService
         {
             return new Attempt(null, $"This ballot opens at {PortalTime.Format(ballot.OpensUtc)}; votes are not accepted before then.", []);
         }
-        var current = await db.Votes.Where(v => v.BallotId == ballot.Id && v.IsCurrent).ToListAsync();
+        var current = await db.Votes.Where(v => v.BallotId == ballot.Id && v.IsCurrent).ToListAsync(ct);
         if (now >= ballot.ClosesUtc)
         {
             // The closing service may not have run yet: the default outcome is recorded here, at the closing instant.
             var closedTally = DecisionRule.Count(current.Select(v => v.Choice), agreement.Seats.Count, ballot.TerminationThreshold, ballot.Kind);
             var byDefault = DecisionRule.Decide(closedTally, closed: true, DecisionRule.DefaultOutcome(ballot.Kind, agreement.DefaultOutcome))!.Value;
             await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, byDefault, closedTally, ballot.ClosesUtc, null, null);
-            await tx.CommitAsync();
+            await tx.CommitAsync(ct);
             notifier.Publish(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
             return new Attempt(null, BallotDecider.ClosedMessage(ballot, ballot.Decision!), []);
         }
@@ -110,7 +110,7 @@ public sealed partial class BallotService
         if (previous is not null)
         {
             previous.IsCurrent = false;
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
 
         var vote = new Vote
@@ -126,10 +126,10 @@ public sealed partial class BallotService
             IsCurrent = true,
         };
         var lastReceipt = await db.Votes.Where(v => v.BallotId == ballot.Id).OrderByDescending(v => v.Id)
-            .Select(v => v.ReceiptHash).FirstOrDefaultAsync();
+            .Select(v => v.ReceiptHash).FirstOrDefaultAsync(ct);
         vote.ReceiptHash = VoteReceipts.Hash(vote, ballot.AmendmentHash, lastReceipt ?? "genesis");
         db.Votes.Add(vote);
-        var names = await DisplayNamesAsync(db, new[] { vote.CastByUserId, seat.PrimaryUserId, previous?.CastByUserId }.OfType<string>());
+        var names = await DisplayNamesAsync(db, new[] { vote.CastByUserId, seat.PrimaryUserId, previous?.CastByUserId }.OfType<string>(), ct);
         var primaryName = names.GetValueOrDefault(seat.PrimaryUserId);
         var castBy = new VoteAuthors(
             SeatPeople.CastBy(names.GetValueOrDefault(vote.CastByUserId, vote.CastByUserName), vote.CastByAlternate, primaryName),
@@ -137,13 +137,13 @@ public sealed partial class BallotService
             ReplacesOther: previous is not null && previous.CastByUserId != vote.CastByUserId);
         AddVoteToTimeline(db, agreement, ballot, vote, previous, castBy);
         Notices.Post(db, vote.CastUtc, $"{agreement.Reference}: {VoteNotice(vote, previous, castBy)}", $"/ballots/{ballot.Id}");
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
         await accessLog.AppendWithinAsync(db, new AccessEvent(AccessActions.Vote)
         {
             Actor = user,
             Target = $"ballot:{ballot.Id}",
             Filters = $"agreement={agreement.Reference}; seat={party}; choice={vote.Choice}; previous={previous?.Choice.ToString() ?? "none"}; previous-by={previous?.CastByUserName ?? "none"}; alternate={(vote.CastByAlternate ? "yes" : "no")}; receipt={vote.ReceiptHash}",
-        });
+        }, ct);
 
         var changes = new List<BallotChange> { new(BallotChangeKind.VoteCast, agreement.Id, ballot.Id) };
         var tally = DecisionRule.Count(current.Where(v => v.IsCurrent).Select(v => v.Choice).Append(vote.Choice), agreement.Seats.Count, ballot.TerminationThreshold, ballot.Kind);
@@ -152,7 +152,7 @@ public sealed partial class BallotService
             await BallotDecider.RecordAsync(db, accessLog, ballot, agreement, decision, tally, vote.CastUtc, vote.Id, user);
             changes.Add(new BallotChange(BallotChangeKind.Decided, agreement.Id, ballot.Id));
         }
-        await tx.CommitAsync();
+        await tx.CommitAsync(ct);
 
         var receipt = new VoteReceipt(ballot.Id, agreement.Reference, party, vote.Choice, vote.CastByUserName, vote.CastByAlternate, vote.CastUtc, vote.ReceiptHash);
         var replaced = previous is not null && castBy.ReplacesOther
@@ -193,7 +193,7 @@ public sealed partial class BallotService
             : $"the {seat} seat changed its vote from {PartyNames.Of(previous.Choice)} to {choice} ({castBy.Current}).";
     }
 
-    private async Task<VoteResult> RefuseAsync(ClaimsPrincipal user, VoteRequest request, string message, bool flagged)
+    private async Task<VoteResult> RefuseAsync(ClaimsPrincipal user, VoteRequest request, string message, bool flagged, CancellationToken ct)
     {
         await accessLog.AppendAsync(new AccessEvent(AccessActions.Vote, AccessOutcomes.Refused)
         {
@@ -202,7 +202,7 @@ public sealed partial class BallotService
             Filters = $"seat={request.Seat}; choice={request.Choice}; refused={message}",
             Flagged = flagged,
             FlagReason = flagged ? "Vote attempted for another party's seat." : null,
-        });
+        }, ct);
         return VoteResult.Refused(message);
     }
 }

@@ -24,27 +24,30 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
 {
     private readonly ConditionalWeakTable<BallotChange, Lazy<Task<BallotSnapshot?>>> afterChange = new();
 
-    /// <summary>The ballot as it stands after <paramref name="change"/> committed, loaded once for all who ask.</summary>
-    public Task<BallotSnapshot?> AfterAsync(BallotChange change) =>
+    /// <summary>
+    /// The ballot as it stands after <paramref name="change"/> committed, loaded once for all who ask. The shared load
+    /// runs to its end whoever asked first; <paramref name="ct"/> only stops this caller's wait for it.
+    /// </summary>
+    public Task<BallotSnapshot?> AfterAsync(BallotChange change, CancellationToken ct = default) =>
         change.BallotId is { } ballotId
-            ? afterChange.GetValue(change, _ => new Lazy<Task<BallotSnapshot?>>(() => LoadAsync(ballotId))).Value
+            ? afterChange.GetValue(change, _ => new Lazy<Task<BallotSnapshot?>>(() => LoadAsync(ballotId, CancellationToken.None))).Value.WaitAsync(ct)
             : throw new ArgumentException("The change names no ballot.", nameof(change));
 
-    public async Task<BallotSnapshot?> LoadAsync(int ballotId)
+    public async Task<BallotSnapshot?> LoadAsync(int ballotId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ballot = await db.Ballots.AsNoTracking()
             .Include(b => b.Agreement).ThenInclude(a => a!.Seats)
             .Include(b => b.Amendment)
             .Include(b => b.Decision)
-            .FirstOrDefaultAsync(b => b.Id == ballotId);
+            .FirstOrDefaultAsync(b => b.Id == ballotId, ct);
         if (ballot is null)
         {
             return null;
         }
         var agreement = ballot.Agreement!;
-        var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballotId).OrderBy(v => v.Id).ToListAsync();
-        var names = await BallotService.DisplayNamesAsync(db, agreement.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>().Concat(votes.Select(v => v.CastByUserId)));
+        var votes = await db.Votes.AsNoTracking().Where(v => v.BallotId == ballotId).OrderBy(v => v.Id).ToListAsync(ct);
+        var names = await BallotService.DisplayNamesAsync(db, agreement.Seats.SelectMany(s => new[] { s.PrimaryUserId, s.AlternateUserId }).OfType<string>().Concat(votes.Select(v => v.CastByUserId)), ct);
         var primaries = agreement.Seats.ToDictionary(s => s.Party, s => names.GetValueOrDefault(s.PrimaryUserId));
         var history = votes.Select(v => ToView(v, names, primaries.GetValueOrDefault(v.Party))).ToList();
         var seats = agreement.Seats.OrderBy(s => s.Party).Select(s => new SeatVoteView(
@@ -63,15 +66,15 @@ public sealed class BallotSnapshots(IDbContextFactory<PortalDbContext> dbFactory
             decision is null ? null : new DecisionView(decision.Outcome, decision.DecidedUtc, decision.Tally, decision.ByDefault),
             MySeat: null,
             ballot.Kind, ballot.Amendment?.EffectiveDate,
-            ballot.Kind == BallotKind.AmendmentAdoption ? await RevealsAsync(db, ballot) : null);
+            ballot.Kind == BallotKind.AmendmentAdoption ? await RevealsAsync(db, ballot, ct) : null);
         return new BallotSnapshot(view, agreement.Seats.ToList());
     }
 
     /// <summary>What the amendment put to the vote would show the agency beyond the schedule it follows, field by field.</summary>
-    private async Task<IReadOnlyList<string>> RevealsAsync(PortalDbContext db, Ballot ballot)
+    private async Task<IReadOnlyList<string>> RevealsAsync(PortalDbContext db, Ballot ballot, CancellationToken ct)
     {
-        var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == ballot.AgreementId).ToListAsync();
-        var adoptedOn = await AmendmentAdoptions.LoadAsync(db, ballot.AgreementId);
+        var amendments = await db.Amendments.AsNoTracking().Where(m => m.AgreementId == ballot.AgreementId).ToListAsync(ct);
+        var adoptedOn = await AmendmentAdoptions.LoadAsync(db, ballot.AgreementId, ct);
         return ScheduleInForce.States(amendments, PortalTime.Today(time), adoptedOn).Single(s => s.Amendment.Id == ballot.AmendmentId).Reveals;
     }
 

@@ -12,7 +12,7 @@ public static class WriteRetry
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
-    public static async Task<T> RunAsync<T>(Func<Task<T>> work, int attempts = 6)
+    public static async Task<T> RunAsync<T>(Func<Task<T>> work, int attempts = 6, CancellationToken ct = default)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -22,7 +22,7 @@ public static class WriteRetry
             }
             catch (Exception ex) when (attempt < attempts && IsBusy(ex))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt));
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50) * attempt), ct);
             }
         }
     }

@@ -64,22 +64,22 @@ public static class PortalPipeline
     /// Applies migrations, turns on WAL (SQLite) and seeds the demo on an empty database. Instances starting together
     /// on one PostgreSQL database take turns, so the migrations and the seed run once.
     /// </summary>
-    public static async Task PrepareDatabaseAsync(this IServiceProvider services)
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
-        await PostgresDatabase.EnsureExistsAsync(services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
+        await PostgresDatabase.EnsureExistsAsync(services.GetRequiredService<IDbContextFactory<PortalDbContext>>(), ct);
         await services.GetRequiredService<ClusterLease>().RunAloneAsync(ClusterDuty.PrepareDatabase, async () =>
         {
             var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-            await using (var db = await dbFactory.CreateDbContextAsync())
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
-                await db.Database.MigrateAsync();
+                await db.Database.MigrateAsync(ct);
                 if (db.Provider() == DatabaseProvider.Sqlite)
                 {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
                 }
             }
             await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
-        });
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(ct);
+        }, ct);
     }
 }

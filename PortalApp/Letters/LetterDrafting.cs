@@ -20,7 +20,7 @@ public sealed class LetterDrafting(
 
     public async Task<(OperationResult Result, int? LetterId)> DraftAsync(int ballotId, int templateId, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ballot = await db.Ballots.AsNoTracking().Include(b => b.Agreement).ThenInclude(a => a!.Seats)
             .Include(b => b.Decision).SingleOrDefaultAsync(b => b.Id == ballotId, ct);
@@ -89,7 +89,7 @@ public sealed class LetterDrafting(
 
     public async Task<OperationResult> UpdateAsync(int id, LetterDraftEdit edit, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null)
@@ -136,7 +136,7 @@ public sealed class LetterDrafting(
     /// <summary>The dates the portal holds for a draft with these edits, and where its text contradicts them.</summary>
     public async Task<DraftFacts?> FactsAsync(int id, LetterDraftEdit edit, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.IssueLetter);
+        await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && l.Status == LetterStatus.Draft, ct);
         if (letter is null)
@@ -155,7 +155,7 @@ public sealed class LetterDrafting(
 
     public async Task<OperationResult> DiscardAsync(int id, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null)

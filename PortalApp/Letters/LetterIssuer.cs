@@ -32,7 +32,7 @@ public sealed class LetterIssuer(
 
     public async Task<OperationResult> IssueAsync(int id, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         Letter? draft;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

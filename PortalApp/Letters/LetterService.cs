@@ -23,8 +23,8 @@ public sealed class LetterService(
 {
     public async Task<LetterPageResult> ListAsync(LetterFilter filter, LetterSort sort, int skip, int take, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadLetters);
-        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user);
+        var user = await capabilities.RequireAsync(Policies.ReadLetters, ct: ct);
+        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Letters.AsNoTracking().Where(l => seesDrafts || l.Status == LetterStatus.Issued);
         if (filter.Status is { } status)
@@ -58,8 +58,8 @@ public sealed class LetterService(
 
     public async Task<LetterDetail?> GetAsync(int id, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadLetters);
-        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user);
+        var user = await capabilities.RequireAsync(Policies.ReadLetters, ct: ct);
+        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.AsNoTracking().Include(l => l.Agreement)
             .SingleOrDefaultAsync(l => l.Id == id && (seesDrafts || l.Status == LetterStatus.Issued), ct);
@@ -78,8 +78,8 @@ public sealed class LetterService(
     /// <summary>The letter laid out as it prints. A draft may be previewed with unsaved edits; its number is assigned on issue.</summary>
     public async Task<PageLayout?> PreviewAsync(int id, LetterDraftEdit? edits = null, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadLetters);
-        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user);
+        var user = await capabilities.RequireAsync(Policies.ReadLetters, ct: ct);
+        var seesDrafts = await capabilities.HasAsync(Policies.IssueLetter, user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && (seesDrafts || l.Status == LetterStatus.Issued), ct);
         if (letter is null)
@@ -99,7 +99,7 @@ public sealed class LetterService(
 
     public async Task<IReadOnlyList<DecisionAwaitingLetter>> DecisionsAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.IssueLetter);
+        await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // An amendment's adoption is no renewal or termination: no letter to the counterparty implements it.
         var decisions = await db.BallotDecisions.AsNoTracking()

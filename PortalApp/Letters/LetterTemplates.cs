@@ -16,7 +16,7 @@ public sealed class LetterTemplates(
 {
     public async Task<IReadOnlyList<LetterTemplateSummary>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.IssueLetter);
+        await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.LetterTemplates.AsNoTracking().OrderBy(t => t.Kind).ThenBy(t => t.Name)
             .Select(t => new LetterTemplateSummary(t.Id, t.Name, t.Kind, t.Subject, t.Body, t.UpdatedUtc)).ToListAsync(ct);
@@ -25,7 +25,7 @@ public sealed class LetterTemplates(
     /// <summary>Creates a template when <paramref name="id"/> is null, else changes it. Drafts already made keep their text.</summary>
     public async Task<OperationResult> SaveAsync(int? id, string name, LetterKind kind, string subject, string body, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         if (InputRules.First(
                 InputRules.Problem(name, "The template's name", 120),
                 InputRules.Problem(subject, "The subject", 300),

@@ -18,7 +18,7 @@ public sealed class LetterTracking(
 
     public async Task<OperationResult> RecordSentAsync(int id, DateTimeOffset sentUtc, string method, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null || letter.Status != LetterStatus.Issued)
@@ -43,7 +43,7 @@ public sealed class LetterTracking(
 
     public async Task<OperationResult> RecordResponseAsync(int id, DateOnly received, string summary, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.IssueLetter);
+        var user = await capabilities.RequireAsync(Policies.IssueLetter, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null || letter.Status != LetterStatus.Issued)

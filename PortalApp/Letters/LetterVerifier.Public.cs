@@ -102,7 +102,7 @@ public sealed partial class LetterVerifier
 
     private async Task LogPublicAsync(string what, string? filters, int? count, CancellationToken ct)
     {
-        var user = await capabilities.CurrentUserAsync();
+        var user = await capabilities.CurrentUserAsync(ct);
         if (user.Identity?.IsAuthenticated != true)
         {
             // An anonymous visitor is logged without a name and without an address: a page view is not a person.

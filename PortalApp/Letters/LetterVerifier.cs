@@ -26,7 +26,7 @@ public sealed partial class LetterVerifier(
     /// <summary>The stored bytes, never a re-rendering: what was issued is what is served.</summary>
     public async Task<StoredPdf?> GetPdfAsync(int id, ClaimsPrincipal? user = null, CancellationToken ct = default)
     {
-        user = await capabilities.RequireAsync(Policies.ReadLetters, user);
+        user = await capabilities.RequireAsync(Policies.ReadLetters, user, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var letter = await db.Letters.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id && l.Status == LetterStatus.Issued, ct);
         if (letter?.Pdf is null)
@@ -48,7 +48,7 @@ public sealed partial class LetterVerifier(
         var normalized = pasted.ToLowerInvariant();
         if (!Sha256Hex().IsMatch(normalized))
         {
-            await capabilities.RequireAsync(Policies.ReadLetters);
+            await capabilities.RequireAsync(Policies.ReadLetters, ct: ct);
             var shown = pasted.Length == 0 ? "An empty field" : $"\u201c{(pasted.Length > 80 ? pasted[..80] + "\u2026" : pasted)}\u201d";
             return new LetterVerification(false, "", null, null, $"Not verified: {shown} is not a SHA-256 hash (64 hexadecimal characters).");
         }
@@ -57,7 +57,7 @@ public sealed partial class LetterVerifier(
 
     private async Task<LetterVerification> VerifyAsync(string sha256, bool fromFile, int? letterId, CancellationToken ct)
     {
-        var user = await capabilities.RequireAsync(Policies.ReadLetters);
+        var user = await capabilities.RequireAsync(Policies.ReadLetters, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var match = await db.Letters.AsNoTracking()
             .Where(l => l.PdfSha256 == sha256 && l.Status == LetterStatus.Issued)

@@ -48,7 +48,7 @@ public sealed class MaskingPolicyService(
     }
 
     /// <summary>The policy in force (kept in memory until a new version is saved).</summary>
-    public Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default) => cache.PolicyAsync(() => ReadCurrentAsync(ct));
+    public Task<PolicySnapshot> CurrentAsync(CancellationToken ct = default) => cache.PolicyAsync(ReadCurrentAsync, ct);
 
     private async Task<PolicySnapshot> ReadCurrentAsync(CancellationToken ct)
     {
@@ -75,23 +75,23 @@ public sealed class MaskingPolicyService(
     /// </summary>
     public async Task<Agreement?> LiaisonAgreementAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords, ct: ct);
         return user.AgencyId() is { } agencyId ? (await AgencyAsync(agencyId, ct)).Governing(time.GetUtcNow())?.Agreement : null;
     }
 
     // Every liaison search and view asks this: the agency's agreements and their amendments come from memory while unchanged.
-    private Task<AgencySchedules> AgencyAsync(int agencyId, CancellationToken ct) => cache.AgencyAsync(agencyId, async () =>
+    private Task<AgencySchedules> AgencyAsync(int agencyId, CancellationToken ct) => cache.AgencyAsync(agencyId, async token =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, ct);
-        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Amendments).Where(a => a.AgencyId == agencyId).ToListAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(token);
+        var agency = await db.Agencies.AsNoTracking().FirstOrDefaultAsync(a => a.Id == agencyId, token);
+        var agreements = await db.Agreements.AsNoTracking().Include(a => a.Amendments).Where(a => a.AgencyId == agencyId).ToListAsync(token);
         var schedules = new List<LiaisonSchedule>(agreements.Count);
         foreach (var agreement in agreements)
         {
-            schedules.Add(new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, ct)));
+            schedules.Add(new LiaisonSchedule(agreement, [.. agreement.Amendments], await AmendmentAdoptions.LoadAsync(db, agreement.Id, token)));
         }
         return new AgencySchedules(agency, schedules);
-    });
+    }, ct);
 
     private async Task<RecordAccess> LiaisonAccessAsync(int agencyId, CancellationToken ct)
     {
@@ -122,17 +122,17 @@ public sealed class MaskingPolicyService(
         });
     }
 
-    public async Task<PolicyDraft> DraftFromCurrentAsync()
+    public async Task<PolicyDraft> DraftFromCurrentAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
-        var snapshot = await CurrentAsync();
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
+        var snapshot = await CurrentAsync(ct);
         return PolicyDraft.From(snapshot);
     }
 
     /// <summary>Each agency with what its liaisons may see now (for the Admin, who edits every other role's column).</summary>
     public async Task<IReadOnlyList<AgencyAccess>> LiaisonAccessByAgencyAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var agencies = await db.Agencies.AsNoTracking().OrderBy(a => a.ShortName).ToListAsync(ct);
         var result = new List<AgencyAccess>(agencies.Count);
@@ -149,7 +149,7 @@ public sealed class MaskingPolicyService(
     /// </summary>
     public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, int? agencyId, PolicyDraft draft, CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (draft.Fields.ContainsKey(role))
         {
             return (masking.Preview(draft.ToRolePolicy(role, "this draft")), null);
@@ -158,19 +158,19 @@ public sealed class MaskingPolicyService(
         return access.Policy is { } policy ? (masking.Preview(policy), null) : (null, access.Refusal);
     }
 
-    public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync()
+    public async Task<IReadOnlyList<PolicyVersionSummary>> HistoryAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManagePolicy);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var versions = await db.MaskingPolicyVersions.AsNoTracking().OrderByDescending(v => v.Version)
-            .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync();
+            .Select(v => new PolicyVersionSummary(v.Version, v.CreatedUtc, v.CreatedBy, v.Note)).ToListAsync(ct);
         return versions;
     }
 
     /// <summary>Saves the draft as a new version (versions are never edited) and logs every change, before and after.</summary>
-    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note)
+    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManagePolicy);
+        var admin = await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (string.IsNullOrWhiteSpace(note))
         {
             return Hosting.OperationResult.Fail("Say why the policy changes: a note is required.");
@@ -179,23 +179,23 @@ public sealed class MaskingPolicyService(
         {
             return Hosting.OperationResult.Fail(noteProblem);
         }
-        var before = await CurrentAsync();
+        var before = await CurrentAsync(ct);
         var changes = draft.ChangesFrom(PolicyDraft.From(before));
         if (changes.Count == 0)
         {
             return Hosting.OperationResult.Fail("Nothing changed: the draft is the same as the policy in force.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The log is written first: if it fails, the change is not made. The unique version index stops two admins racing.
-        var next = (await db.MaskingPolicyVersions.MaxAsync(v => (int?)v.Version) ?? 0) + 1;
+        var next = (await db.MaskingPolicyVersions.MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
         db.MaskingPolicyVersions.Add(draft.ToVersion(next, time.GetUtcNow(), admin.Identity?.Name ?? "", note.Trim()));
         await accessLog.AppendAsync(new AccessEvent(AccessActions.PolicyChange)
         {
             Actor = admin,
             Target = $"masking-policy:v{next}",
             Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
-        });
-        await db.SaveChangesAsync();
+        }, ct);
+        await db.SaveChangesAsync(ct);
         return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
     }
 }

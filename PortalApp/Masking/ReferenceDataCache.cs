@@ -15,16 +15,17 @@ public sealed class ReferenceDataCache(ReferenceDataWrites writes)
     private Entry<PolicySnapshot>? policy;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Entry<AgencySchedules>> agencies = new();
 
-    public async Task<PolicySnapshot> PolicyAsync(Func<Task<PolicySnapshot>> read) => (policy = await FreshAsync(policy, read)).Value;
+    public async Task<PolicySnapshot> PolicyAsync(Func<CancellationToken, Task<PolicySnapshot>> read, CancellationToken ct = default) =>
+        (policy = await FreshAsync(policy, read, ct)).Value;
 
-    public async Task<AgencySchedules> AgencyAsync(int agencyId, Func<Task<AgencySchedules>> read)
+    public async Task<AgencySchedules> AgencyAsync(int agencyId, Func<CancellationToken, Task<AgencySchedules>> read, CancellationToken ct = default)
     {
-        var entry = await FreshAsync(agencies.GetValueOrDefault(agencyId), read);
+        var entry = await FreshAsync(agencies.GetValueOrDefault(agencyId), read, ct);
         agencies[agencyId] = entry;
         return entry.Value;
     }
 
-    private async Task<Entry<T>> FreshAsync<T>(Entry<T>? entry, Func<Task<T>> read)
+    private async Task<Entry<T>> FreshAsync<T>(Entry<T>? entry, Func<CancellationToken, Task<T>> read, CancellationToken ct)
     {
         // The generation is taken before the read: a save that lands during it leaves the copy stale at once.
         var generation = writes.Generation;
@@ -33,7 +34,7 @@ public sealed class ReferenceDataCache(ReferenceDataWrites writes)
             return entry;
         }
         var readAt = Environment.TickCount64;
-        return new Entry<T>(generation, readAt, await read());
+        return new Entry<T>(generation, readAt, await read(ct));
     }
 
     private sealed record Entry<T>(long Generation, long ReadAtMs, T Value);

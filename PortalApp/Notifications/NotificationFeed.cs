@@ -21,17 +21,19 @@ public sealed class NotificationFeed(IDbContextFactory<PortalDbContext> dbFactor
 
     private readonly ConditionalWeakTable<BallotChange, ConcurrentDictionary<(string? Role, bool Everyone), Lazy<Task<IReadOnlyList<FeedItem>>>>> afterChange = new();
 
-    public Task<IReadOnlyList<FeedItem>> NewestAsync(BallotChange? after, string? role, bool everyone) =>
+    /// <remarks>A shared load runs to its end whoever asked first; <paramref name="ct"/> only stops this caller's wait for it.</remarks>
+    public Task<IReadOnlyList<FeedItem>> NewestAsync(BallotChange? after, string? role, bool everyone, CancellationToken ct = default) =>
         after is null
-            ? LoadAsync(role, everyone)
+            ? LoadAsync(role, everyone, ct)
             : afterChange.GetValue(after, _ => new())
-                .GetOrAdd((role, everyone), key => new Lazy<Task<IReadOnlyList<FeedItem>>>(() => LoadAsync(key.Role, key.Everyone))).Value;
+                .GetOrAdd((role, everyone), key => new Lazy<Task<IReadOnlyList<FeedItem>>>(() => LoadAsync(key.Role, key.Everyone, CancellationToken.None))).Value
+                .WaitAsync(ct);
 
-    private async Task<IReadOnlyList<FeedItem>> LoadAsync(string? role, bool everyone)
+    private async Task<IReadOnlyList<FeedItem>> LoadAsync(string? role, bool everyone, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await NotificationService.Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Depth)
             .Select(n => new FeedItem(n.Id, n.AtUtc, n.Text, n.Link))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 }

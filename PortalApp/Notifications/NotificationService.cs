@@ -16,26 +16,26 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
 {
     private const int Shown = 15;
 
-    public async Task<int> UnreadCountAsync()
+    public async Task<int> UnreadCountAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var seen = await LastSeenAsync(db, userId);
-        return await Visible(db, role, everyone).CountAsync(n => n.Id > seen);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var seen = await LastSeenAsync(db, userId, ct);
+        return await Visible(db, role, everyone).CountAsync(n => n.Id > seen, ct);
     }
 
-    public async Task<IReadOnlyList<NotificationItem>> LatestAsync()
+    public async Task<IReadOnlyList<NotificationItem>> LatestAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var role = user.PortalRole();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var seen = await LastSeenAsync(db, userId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var seen = await LastSeenAsync(db, userId, ct);
         return await Visible(db, role, everyone).OrderByDescending(n => n.Id).Take(Shown)
             .Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))
-            .ToListAsync();
+            .ToListAsync(ct);
     }
 
     /// <summary>
@@ -43,32 +43,32 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
     /// the audience's newest notifications are shared (<see cref="NotificationFeed"/>); the reader's capability and
     /// cursor are checked and read here. Unread ones are counted up to <see cref="NotificationFeed.Depth"/>.
     /// </summary>
-    public async Task<NotificationBellState> BellAsync(BallotChange? after = null)
+    public async Task<NotificationBellState> BellAsync(BallotChange? after = null, CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         long seen;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            seen = await LastSeenAsync(db, userId);
+            seen = await LastSeenAsync(db, userId, ct);
         }
-        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone);
+        var newest = await feed.NewestAsync(after, user.PortalRole(), everyone, ct);
         return new NotificationBellState(
             newest.Count(n => n.Id > seen),
             [.. newest.Take(Shown).Select(n => new NotificationItem(n.Id, n.AtUtc, n.Text, n.Link, n.Id > seen))]);
     }
 
-    public async Task MarkAllReadAsync()
+    public async Task MarkAllReadAsync(CancellationToken ct = default)
     {
-        var (user, everyone) = await AudienceAsync();
+        var (user, everyone) = await AudienceAsync(ct);
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
         {
             return;
         }
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var newest = await Visible(db, user.PortalRole(), everyone).MaxAsync(n => (long?)n.Id) ?? 0;
-        var cursor = await db.NotificationCursors.FindAsync(userId);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var newest = await Visible(db, user.PortalRole(), everyone).MaxAsync(n => (long?)n.Id, ct) ?? 0;
+        var cursor = await db.NotificationCursors.FindAsync(new object?[] { userId }, ct);
         if (cursor is null)
         {
             db.NotificationCursors.Add(new NotificationCursor { UserId = userId, LastSeenId = newest });
@@ -77,17 +77,17 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
         {
             cursor.LastSeenId = Math.Max(cursor.LastSeenId, newest);
         }
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
-    private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync()
+    private async Task<(ClaimsPrincipal User, bool Everyone)> AudienceAsync(CancellationToken ct)
     {
-        var user = await capabilities.RequireAsync(Policies.SignedIn);
-        return (user, await capabilities.HasAsync(Policies.ReadAgreements, user));
+        var user = await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
+        return (user, await capabilities.HasAsync(Policies.ReadAgreements, user, ct));
     }
 
-    private static async Task<long> LastSeenAsync(PortalDbContext db, string userId) =>
-        await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync() ?? 0;
+    private static async Task<long> LastSeenAsync(PortalDbContext db, string userId, CancellationToken ct) =>
+        await db.NotificationCursors.AsNoTracking().Where(c => c.UserId == userId).Select(c => (long?)c.LastSeenId).FirstOrDefaultAsync(ct) ?? 0;
 
     internal static IQueryable<Notification> Visible(PortalDbContext db, string? role, bool everyone) =>
         db.Notifications.AsNoTracking().Where(n => (n.Audience == null && everyone) || (role != null && n.Audience == role));

@@ -29,7 +29,7 @@ public sealed class RecordSearchService(
     /// <summary>What the current user may do on /records now: the page enables filters and sorts from this.</summary>
     public async Task<RecordPermissions> PermissionsAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords, ct: ct);
         var access = await policies.AccessForAsync(user, ct);
         var isLiaison = user.IsInRole(Roles.AgencyLiaison);
         return access.Policy is not { } policy
@@ -40,9 +40,9 @@ public sealed class RecordSearchService(
                 isLiaison, isLiaison ? purposes.Get(user) : null);
     }
 
-    public async Task<OperationResult> StatePurposeAsync(string reasonCode, string? caseNumber)
+    public async Task<OperationResult> StatePurposeAsync(string reasonCode, string? caseNumber, CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords, ct: ct);
         if (!StatedPurpose.ReasonCodes.Contains(reasonCode))
         {
             return OperationResult.Fail("Choose one of the listed reason codes.");
@@ -243,7 +243,7 @@ public sealed class RecordSearchService(
     /// <summary>Who may ask, under which policy and purpose; a refusal is logged (flagged where it matters) and returned.</summary>
     private async Task<Gate> AdmitAsync(string action, RecordQuery? query, CancellationToken ct, string? target = null)
     {
-        var user = await capabilities.RequireAsync(Policies.BrowseRecords);
+        var user = await capabilities.RequireAsync(Policies.BrowseRecords, ct: ct);
         var isLiaison = user.IsInRole(Roles.AgencyLiaison);
         var gate = new Gate(user, isLiaison);
         var access = await policies.AccessForAsync(user, ct);

@@ -33,8 +33,8 @@ public sealed class RecordsOffer(
 {
     public async Task<RecordsOfferState> ForCurrentUserAsync(CancellationToken ct = default)
     {
-        var user = await capabilities.RequireAsync(Policies.SignedIn);
-        if (!await capabilities.HasAsync(Policies.BrowseRecords, user))
+        var user = await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
+        if (!await capabilities.HasAsync(Policies.BrowseRecords, user, ct))
         {
             return RecordsOfferState.NotOffered;
         }

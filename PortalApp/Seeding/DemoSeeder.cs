@@ -16,11 +16,11 @@ public sealed class DemoSeeder(
     RecordsDemoSeeder records,
     ILogger<DemoSeeder> logger)
 {
-    public async Task SeedIfEmptyAsync()
+    public async Task SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (await db.Users.AnyAsync())
+            if (await db.Users.AnyAsync(ct))
             {
                 return;
             }
@@ -30,10 +30,10 @@ public sealed class DemoSeeder(
         {
             await roleManager.CreateAsync(new IdentityRole(role));
         }
-        await using var context = await dbFactory.CreateDbContextAsync();
+        await using var context = await dbFactory.CreateDbContextAsync(ct);
         var agencies = DemoAgencies.Build().ToDictionary(a => a.ShortName);
         context.Agencies.AddRange(agencies.Values);
-        await context.SaveChangesAsync();
+        await context.SaveChangesAsync(ct);
         var ids = new Dictionary<string, string>();
         foreach (var account in DemoAccounts.All)
         {
@@ -41,8 +41,8 @@ public sealed class DemoSeeder(
         }
         context.Agreements.Add(DemoAgreement.Build(agencies[DemoAgencies.Ice], ids, time.GetUtcNow()));
         context.Agreements.Add(DemoFbiAgreement.Build(agencies[DemoAgencies.Fbi], ids, time.GetUtcNow()));
-        await context.SaveChangesAsync();
-        await records.SeedAsync();
+        await context.SaveChangesAsync(ct);
+        await records.SeedAsync(ct);
     }
 
     private async Task<string> CreateAccountAsync(DemoAccounts.Account account, int? agencyId)

@@ -11,15 +11,15 @@ public sealed class RecordsDemoSeeder(IDbContextFactory<PortalDbContext> dbFacto
 {
     public const int DemoSeed = 2008;
 
-    public async Task SeedAsync()
+    public async Task SeedAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        if (!await db.MaskingPolicyVersions.AnyAsync())
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.MaskingPolicyVersions.AnyAsync(ct))
         {
             db.MaskingPolicyVersions.Add(DefaultMaskingPolicy.Build(time.GetUtcNow()));
-            await db.SaveChangesAsync();
+            await db.SaveChangesAsync(ct);
         }
-        if (!await db.Involvements.AnyAsync())
+        if (!await db.Involvements.AnyAsync(ct))
         {
             var result = RecordBulkLoader.Replace(db.Provider(), db.Database.GetConnectionString()!, options.Value.DemoRecords, DemoSeed);
             logger.LogInformation("Seeded {Records} demo records in {Elapsed}.", result.Records, result.Elapsed);

@@ -14,7 +14,7 @@ public sealed partial class UserAdminService
     {
         if ((ValidateRoleAndParty(role, party) ?? await AgencyProblemAsync(role, agencyId, ct)) is { } problem)
         {
-            await capabilities.RequireAsync(Policies.ManageUsers);
+            await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
             return OperationResult.Fail(problem);
         }
         var agency = await AgencyTextAsync(agencyId, ct);
@@ -35,7 +35,7 @@ public sealed partial class UserAdminService
                 await userManager.UpdateSecurityStampAsync(u);
                 return OperationResult.Ok($"{u.Email} is now {RoleNames.Of(role)}{PartyText(party)}{agency}.");
             },
-            u => $"user {u.Email} role {role}{PartyText(party)}{agency}");
+            u => $"user {u.Email} role {role}{PartyText(party)}{agency}", ct: ct);
     }
 
     public Task<OperationResult> LockAsync(string userId, CancellationToken ct = default) =>
@@ -45,7 +45,7 @@ public sealed partial class UserAdminService
             await userManager.SetLockoutEndDateAsync(u, DateTimeOffset.MaxValue);
             await userManager.UpdateSecurityStampAsync(u);
             return OperationResult.Ok($"{u.Email} is locked. Their open pages have closed.");
-        });
+        }, ct: ct);
 
     public Task<OperationResult> UnlockAsync(string userId, CancellationToken ct = default) =>
         ChangeAsync(userId, AccessActions.UserUnlock, _ => Task.FromResult<string?>(null), async u =>
@@ -54,13 +54,13 @@ public sealed partial class UserAdminService
             await userManager.ResetAccessFailedCountAsync(u);
             await throttles.ReleaseAsync(u.Email ?? "", ct);
             return OperationResult.Ok($"{u.Email} is unlocked.");
-        }, revokes: false);
+        }, revokes: false, ct: ct);
 
     public async Task<OperationResult> ResetPasswordAsync(string userId, string newPassword, CancellationToken ct = default)
     {
         if (InputRules.Problem(newPassword, "Password", 200) is { } problem)
         {
-            await capabilities.RequireAsync(Policies.ManageUsers);
+            await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
             return OperationResult.Fail(problem);
         }
         // Checked before the log entry is written, so the entry only records resets that happen.
@@ -80,7 +80,7 @@ public sealed partial class UserAdminService
             var token = await userManager.GeneratePasswordResetTokenAsync(u);
             var reset = await userManager.ResetPasswordAsync(u, token, newPassword);
             return reset.Succeeded ? OperationResult.Ok($"The password of {u.Email} was reset.") : OperationResult.Fail(reset);
-        });
+        }, ct: ct);
     }
 
     /// <summary>Turns two-factor sign-in off and forgets the authenticator key; the person enrols again at next sign-in.</summary>
@@ -91,7 +91,7 @@ public sealed partial class UserAdminService
             await userManager.ResetAuthenticatorKeyAsync(u);
             await userManager.UpdateSecurityStampAsync(u);
             return OperationResult.Ok($"Two-factor sign-in of {u.Email} was reset.");
-        });
+        }, ct: ct);
 
     public Task<OperationResult> DeleteAsync(string userId, CancellationToken ct = default) =>
         ChangeAsync(userId, AccessActions.UserDelete,
@@ -100,5 +100,5 @@ public sealed partial class UserAdminService
             {
                 var deleted = await userManager.DeleteAsync(u);
                 return deleted.Succeeded ? OperationResult.Ok($"{u.Email} was deleted.") : OperationResult.Fail(deleted);
-            });
+            }, ct: ct);
 }

@@ -19,11 +19,11 @@ public sealed partial class UserAdminService
     /// </summary>
     private async Task<OperationResult> ChangeAsync(
         string userId, string action, Func<PortalUser, Task<string?>> refusal, Func<PortalUser, Task<OperationResult>> change,
-        Func<PortalUser, string>? target = null, bool revokes = true)
+        Func<PortalUser, string>? target = null, bool revokes = true, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManageUsers);
+        var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         var result = OperationResult.Fail("That account does not exist.");
-        await OneChangeAtATime.WaitAsync();
+        await OneChangeAtATime.WaitAsync(ct);
         try
         {
             await lease.RunAloneAsync(ClusterDuty.AccountChanges, async () =>
@@ -38,13 +38,13 @@ public sealed partial class UserAdminService
                     result = OperationResult.Fail(problem);
                     return;
                 }
-                await accessLog.AppendAsync(new AccessEvent(action) { Actor = admin, Target = target?.Invoke(user) ?? $"user {user.Email}" });
+                await accessLog.AppendAsync(new AccessEvent(action) { Actor = admin, Target = target?.Invoke(user) ?? $"user {user.Email}" }, ct);
                 result = await change(user);
                 if (revokes)
                 {
                     standing.Revoke(user.Id);
                 }
-            });
+            }, ct);
         }
         finally
         {

@@ -25,10 +25,10 @@ public sealed partial class UserAdminService(
 {
     public static readonly IReadOnlyList<string> Parties = Enum.GetNames<Party>();
 
-    public async Task<IReadOnlyList<UserSummary>> ListAsync()
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
-        await capabilities.RequireAsync(Policies.ManageUsers);
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         // One query for every account with its role and party, not two more per account.
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Select(u => new
         {
@@ -37,15 +37,15 @@ public sealed partial class UserAdminService(
             Party = db.UserClaims.Where(c => c.UserId == u.Id && c.ClaimType == Roles.PartyClaim).Select(c => c.ClaimValue).FirstOrDefault(),
             u.AgencyId,
             Agency = db.Agencies.Where(a => a.Id == u.AgencyId).Select(a => a.ShortName).FirstOrDefault(),
-        }).ToListAsync();
+        }).ToListAsync(ct);
         var now = time.GetUtcNow();
-        var lockedAddresses = await throttles.LockedAddressesAsync();
+        var lockedAddresses = await throttles.LockedAddressesAsync(ct);
         // From the access log, the record an auditor reads, not a column that could say otherwise.
         var emails = users.Select(u => u.Email).ToList();
         var lastSignIns = await db.AccessLog.AsNoTracking()
             .Where(e => e.Action == AccessActions.SignIn && e.Outcome == AccessOutcomes.Success && emails.Contains(e.UserName))
             .GroupBy(e => e.UserName).Select(g => new { g.Key, Last = g.Max(e => e.AtUtc) })
-            .ToDictionaryAsync(g => g.Key ?? "", g => g.Last);
+            .ToDictionaryAsync(g => g.Key ?? "", g => g.Last, ct);
         return users.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role, u.Party, u.AgencyId, u.Agency,
             u.LockoutEnd is { } end && end > now, lockedAddresses.GetValueOrDefault(SignInThrottles.Normalize(u.Email ?? "")),
             u.TwoFactorEnabled, lastSignIns.TryGetValue(u.Email ?? "", out var last) ? last : null)).ToList();
@@ -53,7 +53,7 @@ public sealed partial class UserAdminService(
 
     public async Task<OperationResult> CreateAsync(NewUser input, CancellationToken ct = default)
     {
-        var admin = await capabilities.RequireAsync(Policies.ManageUsers);
+        var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
         var problem = InputRules.First(
             InputRules.Problem(input.Email, "Email", 256),
             InputRules.Problem(input.DisplayName, "Display name", 200),
@@ -83,9 +83,9 @@ public sealed partial class UserAdminService(
         {
             await userManager.AddClaimAsync(user, new Claim(Roles.PartyClaim, input.Party));
         }
-        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}{await AgencyTextAsync(input.AgencyId, ct)}" });
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}{await AgencyTextAsync(input.AgencyId, ct)}" }, ct);
         // Failures typed against this name before it existed must not greet the new owner with a lock.
-        await throttles.ReleaseAsync(user.Email);
+        await throttles.ReleaseAsync(user.Email, ct);
         return OperationResult.Ok($"Created {user.Email}.");
     }
 
