@@ -18,8 +18,8 @@ public sealed class AgencyCutOffBrowserTests(AgencyCutOffBrowserTests.Host host,
     [Fact]
     public async Task EndingOneAgencysAgreementEndsItsOpenPagesAndLeavesTheOtherAgencysWorking()
     {
-        var ice = await OpenRecordsAsync("liaison@portal.local");
-        var fbi = await OpenRecordsAsync("fbi-liaison@portal.local");
+        var ice = await RecordTestData.OpenRecordsAsync(browser, host.BaseUrl, "liaison@portal.local");
+        var fbi = await RecordTestData.OpenRecordsAsync(browser, host.BaseUrl, "fbi-liaison@portal.local");
         await using (var db = await RecordTestData.DbAsync(host))
         {
             var agreement = await db.Agreements.SingleAsync(a => a.Reference == DemoAgreement.Reference);
@@ -43,14 +43,5 @@ public sealed class AgencyCutOffBrowserTests(AgencyCutOffBrowserTests.Host host,
         await Assertions.Expect(fbi.GetByTestId("records-refused")).ToHaveCountAsync(0);
         await ice.Context.CloseAsync();
         await fbi.Context.CloseAsync();
-    }
-
-    private async Task<IPage> OpenRecordsAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, email);
-        await page.GotoAsync($"{host.BaseUrl}/records");
-        await RecordTestData.StatePurposeInBrowserAsync(page);
-        return page;
     }
 }

@@ -75,6 +75,16 @@ internal static class RecordTestData
         await page.GetByTestId("record-link").First.WaitForAsync();
     }
 
+    /// <summary>A new page signed in as <paramref name="email"/> on /records with a purpose stated.</summary>
+    public static async Task<Microsoft.Playwright.IPage> OpenRecordsAsync(BrowserFixture browser, string baseUrl, string email)
+    {
+        var page = await browser.NewPageAsync();
+        await SignIn.AsAsync(page, baseUrl, email);
+        await page.GotoAsync($"{baseUrl}/records");
+        await StatePurposeInBrowserAsync(page);
+        return page;
+    }
+
     public static async Task<AccessLogEntry> LastLogAsync(PortalHost host, string? action = null)
     {
         await using var db = await DbAsync(host);

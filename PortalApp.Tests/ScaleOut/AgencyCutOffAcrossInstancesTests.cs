@@ -19,8 +19,8 @@ public sealed class AgencyCutOffAcrossInstancesTests(TwoInstances portal, Browse
     [Fact]
     public async Task EndingOneAgencysAgreementOnOneInstanceEndsItsPagesOnTheOtherAndLeavesTheOtherAgencyWorking()
     {
-        var ice = await OpenRecordsOnBAsync("liaison@portal.local");
-        var fbi = await OpenRecordsOnBAsync("fbi-liaison@portal.local");
+        var ice = await Records.RecordTestData.OpenRecordsAsync(browser, portal.B.BaseUrl, "liaison@portal.local");
+        var fbi = await Records.RecordTestData.OpenRecordsAsync(browser, portal.B.BaseUrl, "fbi-liaison@portal.local");
         await using var db = Db();
         var agreement = await db.Agreements.SingleAsync(a => a.Reference == DemoAgreement.Reference);
         var before = (agreement.Status, agreement.TerminationEffectiveUtc, agreement.TerminationLetterNumber);
@@ -48,14 +48,5 @@ public sealed class AgencyCutOffAcrossInstancesTests(TwoInstances portal, Browse
             await ice.Context.CloseAsync();
             await fbi.Context.CloseAsync();
         }
-    }
-
-    private async Task<IPage> OpenRecordsOnBAsync(string email)
-    {
-        var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, portal.B.BaseUrl, email);
-        await page.GotoAsync($"{portal.B.BaseUrl}/records");
-        await Records.RecordTestData.StatePurposeInBrowserAsync(page);
-        return page;
     }
 }

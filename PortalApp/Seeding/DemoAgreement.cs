@@ -12,6 +12,14 @@ public static class DemoAgreement
 {
     public const string Reference = "PARS-ICE-2008";
 
+    /// <summary>The three parties' seats, as every demo agreement has them (the City's with an alternate).</summary>
+    public static List<Seat> Seats(IReadOnlyDictionary<string, string> userIds) =>
+    [
+        new Seat { Party = Party.City, PrimaryUserId = userIds["city@portal.local"], AlternateUserId = userIds["city-alt@portal.local"] },
+        new Seat { Party = Party.DistrictAttorney, PrimaryUserId = userIds["da@portal.local"] },
+        new Seat { Party = Party.Courts, PrimaryUserId = userIds["courts@portal.local"] },
+    ];
+
     public static Agreement Build(Agency agency, IReadOnlyDictionary<string, string> userIds, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(PortalTime.ToCity(now).DateTime);
@@ -83,12 +91,7 @@ public static class DemoAgreement
             Status = AgreementStatus.UnderReview,
             DefaultOutcome = DecisionOutcome.Renew,
             Amendments = [original, amendment2009],
-            Seats =
-            [
-                new Seat { Party = Party.City, PrimaryUserId = userIds["city@portal.local"], AlternateUserId = userIds["city-alt@portal.local"] },
-                new Seat { Party = Party.DistrictAttorney, PrimaryUserId = userIds["da@portal.local"] },
-                new Seat { Party = Party.Courts, PrimaryUserId = userIds["courts@portal.local"] },
-            ],
+            Seats = Seats(userIds),
             Events =
             [
                 new AgreementEvent { AtUtc = PortalTime.FromCity(new DateOnly(2008, 10, 1), new TimeOnly(9, 0)), Kind = "created", Summary = "Agreement signed by the City, the District Attorney and the Courts." },

@@ -76,12 +76,7 @@ public static class DemoFbiAgreement
             MaxPeoplePerDay = 40,
             DefaultOutcome = DecisionOutcome.Renew,
             Amendments = [original],
-            Seats =
-            [
-                new Seat { Party = Party.City, PrimaryUserId = userIds["city@portal.local"], AlternateUserId = userIds["city-alt@portal.local"] },
-                new Seat { Party = Party.DistrictAttorney, PrimaryUserId = userIds["da@portal.local"] },
-                new Seat { Party = Party.Courts, PrimaryUserId = userIds["courts@portal.local"] },
-            ],
+            Seats = DemoAgreement.Seats(userIds),
         };
         var term = $"Term ending {previousExpiry:yyyy-MM-dd}";
         var tally = new Tally(0, 0, 0, 0, 3, 3, 2);
