@@ -29,7 +29,9 @@ public sealed partial class AgencyDirectory(IDbContextFactory<PortalDbContext> d
     public async Task<IReadOnlyList<AgencyChoice>> ListAsync(CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.SignedIn, ct: ct);
-        return await ReadAsync(dbFactory, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Agencies.AsNoTracking().OrderBy(a => a.ShortName)
+            .Select(a => new AgencyChoice(a.Id, a.Name, a.ShortName)).ToListAsync(ct);
     }
 
     /// <summary>An Admin adds an agency (logged); its short name names it in logs, charts and the public record, so it is unique.</summary>
@@ -67,12 +69,4 @@ public sealed partial class AgencyDirectory(IDbContextFactory<PortalDbContext> d
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,15}$")]
     private static partial Regex ShortNamePattern();
-
-    /// <summary>Without a capability check: for the public record and for checks inside other services.</summary>
-    internal static async Task<IReadOnlyList<AgencyChoice>> ReadAsync(IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Agencies.AsNoTracking().OrderBy(a => a.ShortName)
-            .Select(a => new AgencyChoice(a.Id, a.Name, a.ShortName)).ToListAsync(ct);
-    }
 }

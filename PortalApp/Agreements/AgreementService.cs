@@ -77,6 +77,6 @@ public sealed class AgreementService(
             a.Events.OrderBy(e => e.AtUtc).ThenBy(e => e.Id).Select(e => new TimelineEntry(e.AtUtc, e.Kind, e.Summary, e.ActorUserName)).ToList(),
             a.Agency is { } agency ? $"{agency.Name} ({agency.ShortName})" : null,
             // The limits the records service applies to this agreement's liaisons (LiaisonOversight), defaults filled in.
-            (a.MaxPeoplePerHour ?? records.Value.LiaisonMaxPeoplePerHour, a.MaxPeoplePerDay ?? records.Value.LiaisonMaxPeoplePerDay));
+            records.Value.LimitsFor(a.MaxPeoplePerHour, a.MaxPeoplePerDay));
     }
 }

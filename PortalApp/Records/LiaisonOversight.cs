@@ -38,7 +38,7 @@ public sealed class LiaisonOversight(IDbContextFactory<PortalDbContext> dbFactor
         var now = time.GetUtcNow();
         var window = await WindowAsync(user, now, ct);
         var (hour, day) = window.CountWith(people, now);
-        var (perHour, perDay) = (limits?.PerHour ?? options.Value.LiaisonMaxPeoplePerHour, limits?.PerDay ?? options.Value.LiaisonMaxPeoplePerDay);
+        var (perHour, perDay) = options.Value.LimitsFor(limits?.PerHour, limits?.PerDay);
         var flags = new List<string>();
         if (hour > perHour)
         {

@@ -26,6 +26,13 @@ public sealed class RecordsOptions
     public int LiaisonMaxPeoplePerHour { get; set; } = 25;
     public int LiaisonMaxPeoplePerDay { get; set; } = 100;
 
+    /// <summary>
+    /// The limits that apply to an agreement's liaisons: its own, else these settings. The one rule for both the flag
+    /// (LiaisonOversight) and the agreement page.
+    /// </summary>
+    public (int PerHour, int PerDay) LimitsFor(int? perHour, int? perDay) =>
+        (perHour ?? LiaisonMaxPeoplePerHour, perDay ?? LiaisonMaxPeoplePerDay);
+
     /// <summary>How long a stated purpose lasts before the liaison is asked again.</summary>
     public int PurposeValidHours { get; set; } = 8;
 }

@@ -12,12 +12,12 @@ public sealed partial class UserAdminService
     /// <summary>Sets the role with its party (a stakeholder's) or agency (a liaison's); the account's sessions end.</summary>
     public async Task<OperationResult> SetRoleAsync(string userId, string role, string? party, int? agencyId = null, CancellationToken ct = default)
     {
-        if ((ValidateRoleAndParty(role, party) ?? await AgencyProblemAsync(role, agencyId, ct)) is { } problem)
+        var (agencyProblem, agency) = await AgencyAsync(role, agencyId, ct);
+        if ((ValidateRoleAndParty(role, party) ?? agencyProblem) is { } problem)
         {
             await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
             return OperationResult.Fail(problem);
         }
-        var agency = await AgencyTextAsync(agencyId, ct);
         return await ChangeAsync(userId, AccessActions.UserChange,
             async u => role == Roles.Admin ? null : await LastAdminRefusalAsync(u, "demote", ct),
             async u =>

@@ -54,12 +54,13 @@ public sealed partial class UserAdminService(
     public async Task<OperationResult> CreateAsync(NewUser input, CancellationToken ct = default)
     {
         var admin = await capabilities.RequireAsync(Policies.ManageUsers, ct: ct);
+        var agency = await AgencyAsync(input.Role, input.AgencyId, ct);
         var problem = InputRules.First(
             InputRules.Problem(input.Email, "Email", 256),
             InputRules.Problem(input.DisplayName, "Display name", 200),
             InputRules.Problem(input.Password, "Password", 200),
             ValidateRoleAndParty(input.Role, input.Party),
-            await AgencyProblemAsync(input.Role, input.AgencyId, ct));
+            agency.Problem);
         if (problem is not null)
         {
             return OperationResult.Fail(problem);
@@ -83,7 +84,7 @@ public sealed partial class UserAdminService(
         {
             await userManager.AddClaimAsync(user, new Claim(Roles.PartyClaim, input.Party));
         }
-        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}{await AgencyTextAsync(input.AgencyId, ct)}" }, ct);
+        await accessLog.AppendAsync(new AccessEvent(AccessActions.UserCreate) { Actor = admin, Target = $"user {user.Email} role {input.Role}{PartyText(input.Party)}{agency.Text}" }, ct);
         // Failures typed against this name before it existed must not greet the new owner with a lock.
         await throttles.ReleaseAsync(user.Email, ct);
         return OperationResult.Ok($"Created {user.Email}.");
@@ -108,28 +109,23 @@ public sealed partial class UserAdminService(
 
     private static string PartyText(string? party) => party is null ? "" : $" ({party})";
 
-    /// <summary>A liaison works for exactly one agency that exists; no other role belongs to one.</summary>
-    private async Task<string?> AgencyProblemAsync(string role, int? agencyId, CancellationToken ct)
+    /// <summary>
+    /// A liaison works for exactly one agency that exists; no other role belongs to one. Read once: the refusal, or the
+    /// words (" of FBI") the message and the log entry give the agency.
+    /// </summary>
+    private async Task<(string? Problem, string Text)> AgencyAsync(string role, int? agencyId, CancellationToken ct)
     {
         if (role != Roles.AgencyLiaison)
         {
-            return agencyId is null ? null : "Only agency liaisons belong to an agency.";
+            return (agencyId is null ? null : "Only agency liaisons belong to an agency.", "");
         }
         if (agencyId is not { } id)
         {
-            return "An agency liaison must belong to an agency: choose one.";
+            return ("An agency liaison must belong to an agency: choose one.", "");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Agencies.AnyAsync(a => a.Id == id, ct) ? null : "That agency does not exist: choose one of the list.";
-    }
-
-    private async Task<string> AgencyTextAsync(int? agencyId, CancellationToken ct)
-    {
-        if (agencyId is not { } id)
-        {
-            return "";
-        }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return $" of {await db.Agencies.Where(a => a.Id == id).Select(a => a.ShortName).FirstOrDefaultAsync(ct)}";
+        return await db.Agencies.Where(a => a.Id == id).Select(a => a.ShortName).FirstOrDefaultAsync(ct) is { } shortName
+            ? (null, $" of {shortName}")
+            : ("That agency does not exist: choose one of the list.", "");
     }
 }
