@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Agencies;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Agencies;
 

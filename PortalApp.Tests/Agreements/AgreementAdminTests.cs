@@ -6,6 +6,9 @@ using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Tests.Ballots;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Agreements;
 

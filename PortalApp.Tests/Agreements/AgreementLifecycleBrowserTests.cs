@@ -7,6 +7,7 @@ using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -1,6 +1,8 @@
 using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Hosting;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -5,6 +5,8 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Hosting;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Agreements;
 

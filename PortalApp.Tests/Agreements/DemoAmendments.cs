@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Agreements;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Agreements;
 
@@ -23,7 +24,7 @@ public static class DemoAmendments
         var form = (await admin.AmendmentFormForAsync(agreementId))!;
         form.Title = $"A change in {days} days";
         form.Summary = "Changes what the agency sees.";
-        form.EffectiveDate = PortalApp.Hosting.PortalTime.Today(host.Time).AddDays(days).ToDateTime(TimeOnly.MinValue);
+        form.EffectiveDate = PortalApp.Common.PortalTime.Today(host.Time).AddDays(days).ToDateTime(TimeOnly.MinValue);
         change(form);
         var result = await admin.AddAmendmentAsync(agreementId, form);
         Assert.True(result.Succeeded, result.Message);

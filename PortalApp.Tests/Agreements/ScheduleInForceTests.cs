@@ -6,6 +6,8 @@ using PortalApp.Authorization;
 using PortalApp.Masking;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Agreements;
 

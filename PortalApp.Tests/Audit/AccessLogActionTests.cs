@@ -7,6 +7,7 @@ using PortalApp.Authorization;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

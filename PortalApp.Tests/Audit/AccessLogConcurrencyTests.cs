@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using PortalApp.Audit;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

@@ -3,6 +3,7 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

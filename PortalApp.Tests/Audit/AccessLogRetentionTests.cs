@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PortalApp.Audit;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

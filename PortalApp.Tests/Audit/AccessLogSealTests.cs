@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PortalApp.Audit;
 using PortalApp.Cli;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Audit;
 
@@ -159,7 +161,7 @@ public sealed class AccessLogSealTests
     public async Task TheDailyHeadsAreTheLastSealOfEachCityDay()
     {
         await using var log = await AuditLogDatabase.CreateAsync();
-        var day = DateOnly.FromDateTime(Hosting.PortalTime.ToCity(log.Time.GetUtcNow()).DateTime);
+        var day = DateOnly.FromDateTime(Common.PortalTime.ToCity(log.Time.GetUtcNow()).DateTime);
         await log.AppendAsync(2);
         await log.Sealer.SealAsync(SealReasons.Hourly);
         log.Time.Advance(TimeSpan.FromHours(1));

@@ -1,5 +1,6 @@
 using PortalApp.Audit;
 using PortalApp.Cli;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

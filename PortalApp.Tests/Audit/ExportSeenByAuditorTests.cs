@@ -5,6 +5,8 @@ using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Audit;
 

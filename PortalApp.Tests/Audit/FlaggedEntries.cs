@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

@@ -5,6 +5,7 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

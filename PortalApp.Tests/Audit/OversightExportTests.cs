@@ -10,6 +10,8 @@ using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;
 using UglyToad.PdfPig;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Audit;
 

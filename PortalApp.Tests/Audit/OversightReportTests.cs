@@ -3,6 +3,8 @@ using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Audit;
 

@@ -1,4 +1,5 @@
 using PortalApp.Audit;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

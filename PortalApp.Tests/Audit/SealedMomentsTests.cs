@@ -7,6 +7,7 @@ using PortalApp.Ballots;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

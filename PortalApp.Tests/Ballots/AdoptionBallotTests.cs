@@ -5,6 +5,8 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Ballots;
 using PortalApp.Letters;
+using PortalApp.AccessLogging;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -7,6 +7,7 @@ using PortalApp.Agreements;
 using PortalApp.Hosting;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Live;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -4,6 +4,7 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Ballots;
 using Xunit.Abstractions;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Ballots;
 

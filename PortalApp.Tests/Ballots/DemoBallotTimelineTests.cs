@@ -4,6 +4,8 @@ using PortalApp.Hosting;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -7,6 +7,7 @@ using PortalApp.Audit;
 using PortalApp.Cli;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Cli;
 

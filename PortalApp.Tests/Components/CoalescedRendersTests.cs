@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using PortalApp.Components;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Components;
 

@@ -8,6 +8,7 @@ using PortalApp.Components.Layout;
 using PortalApp.Records;
 using PortalApp.Tests.Authorization;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Live;
 
 namespace PortalApp.Tests.Components;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Foundation;
 
@@ -21,7 +22,7 @@ public sealed class CancellationTokenRuleTests
         "PortalApp.Users.AccountStandingCookie.NoteSlidingRenewalAsync",
         "PortalApp.Users.AccountStandingCookie.KeepSignInClaimsAsync",
         // Wraps a component's SetParametersAsync, which takes no token.
-        "PortalApp.Components.CoalescedRenders.FromParentAsync",
+        "PortalApp.Common.CoalescedRenders.FromParentAsync",
     ];
 
     [Fact]

@@ -6,6 +6,7 @@ using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Masking;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Foundation;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using PortalApp.Authorization;
 
 namespace PortalApp.Tests.Foundation;
 
@@ -13,7 +14,7 @@ public static partial class TwoFactorEnrolment
         var key = KeyField().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
         var token = Token().Match(page).Groups[1].Value;
         // A person takes a while to scan the code; longer than the portal caches an account's row.
-        await Task.Delay(PortalApp.Users.AccountStanding.FreshFor + TimeSpan.FromSeconds(1));
+        await Task.Delay(PortalApp.Authorization.AccountStanding.FreshFor + TimeSpan.FromSeconds(1));
         var verify = await client.PostAsync("/Account/Manage/EnableAuthenticator", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "send-code",

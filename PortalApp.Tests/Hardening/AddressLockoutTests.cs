@@ -6,6 +6,7 @@ using PortalApp.Audit;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Hardening;
 

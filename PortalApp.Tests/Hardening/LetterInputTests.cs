@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Hardening;
 
@@ -20,7 +21,7 @@ public sealed class LetterInputTests(PortalHost host)
         foreach (var bad in new[] { "line\u0000null", "bell\u0007and\u001bescape", "lone surrogate \ud800 here", new string('A', 2001), "   ", "" })
         {
             var sent = await tracking.RecordSentAsync(letterId, now, bad);
-            var response = await tracking.RecordResponseAsync(letterId, PortalApp.Hosting.PortalTime.Today(host.Time), bad);
+            var response = await tracking.RecordResponseAsync(letterId, PortalApp.Common.PortalTime.Today(host.Time), bad);
             Assert.False(sent.Succeeded);
             Assert.False(response.Succeeded);
             Assert.False(string.IsNullOrWhiteSpace(sent.Message));

@@ -1,3 +1,5 @@
+using PortalApp.AccessLogging;
+
 namespace PortalApp.Tests.Infrastructure;
 
 /// <summary>The corpus of bad values every input of the portal is tried with.</summary>

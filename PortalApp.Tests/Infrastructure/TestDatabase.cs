@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Portal.Data;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Infrastructure;
 
@@ -89,9 +90,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var source in new[] { Hosting.SecretKeys.Pseudonym, Hosting.SecretKeys.AuditSeal })
+        foreach (var source in new[] { Common.SecretKeys.Pseudonym, Common.SecretKeys.AuditSeal })
         {
-            File.Delete(Hosting.SecretKeys.DemoPath(Provider, ConnectionString, source));
+            File.Delete(Common.SecretKeys.DemoPath(Provider, ConnectionString, source));
         }
         if (Provider == DatabaseProvider.Sqlite)
         {

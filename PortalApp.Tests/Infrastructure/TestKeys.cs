@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
 using PortalApp.Audit;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Portal.Data;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Infrastructure;
 

@@ -6,6 +6,7 @@ using Portal.Data.Entities;
 using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 

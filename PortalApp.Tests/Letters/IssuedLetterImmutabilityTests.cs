@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 
@@ -60,7 +61,7 @@ public sealed class IssuedLetterImmutabilityTests(PortalHost host)
         var tracking = scope.ServiceProvider.GetRequiredService<LetterTracking>();
 
         var sent = await tracking.RecordSentAsync(letterId, host.Time.GetUtcNow(), "Certified mail");
-        var answered = await tracking.RecordResponseAsync(letterId, Hosting.PortalTime.Today(host.Time), "Acknowledged receipt.");
+        var answered = await tracking.RecordResponseAsync(letterId, Common.PortalTime.Today(host.Time), "Acknowledged receipt.");
 
         Assert.True(sent.Succeeded, sent.Message);
         Assert.True(answered.Succeeded, answered.Message);

@@ -4,6 +4,7 @@ using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Notifications;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 

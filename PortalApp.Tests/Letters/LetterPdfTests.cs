@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Letters;
 
@@ -93,9 +94,9 @@ public sealed class LetterPdfTests(PortalHost host)
         var agreement = await db.Agreements.AsNoTracking().SingleAsync(a => a.Id == agreementId);
         var letter = await db.Letters.AsNoTracking().SingleAsync(l => l.Id == letterId);
 
-        Assert.Equal(PortalApp.Agreements.AgreementTerms.EndOfTermUtc(agreement), agreement.TerminationEffectiveUtc);
+        Assert.Equal(PortalApp.Terms.AgreementTerms.EndOfTermUtc(agreement), agreement.TerminationEffectiveUtc);
         Assert.Equal(letter.Number, agreement.TerminationLetterNumber);
-        var state = PortalApp.Agreements.AgreementAccessState.Of(agreement, host.Time.GetUtcNow());
+        var state = PortalApp.Terms.AgreementAccessState.Of(agreement, host.Time.GetUtcNow());
         Assert.True(state.InForce);
         Assert.StartsWith("terminating on ", state.Summary, StringComparison.Ordinal);
         Assert.EndsWith($"under letter {letter.Number}", state.Summary, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 

@@ -6,6 +6,8 @@ using PortalApp.Agreements;
 using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.Letters;
 

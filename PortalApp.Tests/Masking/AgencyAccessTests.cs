@@ -6,6 +6,7 @@ using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Masking;
 

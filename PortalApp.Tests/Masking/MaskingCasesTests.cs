@@ -37,7 +37,7 @@ public sealed class MaskingCasesTests(PortalHost host)
         var detail = await scope.ServiceProvider.GetRequiredService<MaskingService>().ReadPersonAsync(policy with { VisibleRoles = new HashSet<InvolvementRole>(Enum.GetValues<InvolvementRole>()) }, personId);
 
         var arrest = detail!.Arrests[0];
-        var arrestFields = new Dictionary<string, PortalApp.Records.MaskedField>
+        var arrestFields = new Dictionary<string, PortalApp.Masking.MaskedField>
         {
             [RecordFields.DcNumber] = arrest.DcNumber, [RecordFields.ArrestDate] = arrest.ArrestDate, [RecordFields.District] = arrest.District,
             [RecordFields.Officer] = arrest.Officer, [RecordFields.Charges] = arrest.Charges,

@@ -5,6 +5,7 @@ using Portal.Data.Entities;
 using PortalApp.Hosting;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Records;
 

@@ -1,5 +1,6 @@
 using Portal.Data.Entities;
 using PortalApp.Records;
+using PortalApp.Masking;
 
 namespace PortalApp.Tests.Records;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Records;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
+using PortalApp.Masking;
 
 namespace PortalApp.Tests.Records;
 
@@ -156,7 +158,7 @@ public sealed class RecordSearchTests(PortalHost host)
     {
         await using var db = await RecordTestData.DbAsync(host);
         var rows = await db.Involvements.AsNoTracking().Select(i => new { i.District, i.ArrestedUtc }).ToListAsync();
-        var pick = rows.GroupBy(r => (r.District, Day: DateOnly.FromDateTime(PortalApp.Hosting.PortalTime.ToCity(r.ArrestedUtc).DateTime)))
+        var pick = rows.GroupBy(r => (r.District, Day: DateOnly.FromDateTime(PortalApp.Common.PortalTime.ToCity(r.ArrestedUtc).DateTime)))
             .First(g => g.Count() is > 0 and < 5).Key;
         var query = new RecordQuery { District = pick.District, From = pick.Day, To = pick.Day };
 

@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Records;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Hosting;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Records;
 

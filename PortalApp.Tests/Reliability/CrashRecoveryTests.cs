@@ -5,6 +5,7 @@ using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Reliability;
 

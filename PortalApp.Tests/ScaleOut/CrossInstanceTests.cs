@@ -9,6 +9,9 @@ using PortalApp.Ballots;
 using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
+using PortalApp.Live;
+using PortalApp.Terms;
 
 namespace PortalApp.Tests.ScaleOut;
 
@@ -113,7 +116,7 @@ public sealed class CrossInstanceTests(TwoInstances portal, BrowserFixture brows
         Assert.Equal(1, await db.BallotDecisions.CountAsync(d => d.BallotId == ballotId && d.ByDefault));
         Assert.Equal(1, await db.AccessLog.CountAsync(e => e.Action == AccessActions.Decision && e.Target == $"ballot:{ballotId}"));
         var agreementId = await db.Ballots.Where(b => b.Id == ballotId).Select(b => b.AgreementId).SingleAsync();
-        Assert.Equal(1, await db.AgreementEvents.CountAsync(e => e.AgreementId == agreementId && e.Kind == PortalApp.Agreements.AgreementTimeline.Decision));
+        Assert.Equal(1, await db.AgreementEvents.CountAsync(e => e.AgreementId == agreementId && e.Kind == PortalApp.Terms.AgreementTimeline.Decision));
     }
 
     private async Task<int> BallotClosingSoonAsync(TimeSpan closesIn)

@@ -9,6 +9,7 @@ using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Transparency;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Transparency;
 

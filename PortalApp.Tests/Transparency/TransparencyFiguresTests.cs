@@ -10,6 +10,8 @@ using PortalApp.Seeding;
 using PortalApp.Tests.Audit;
 using PortalApp.Tests.Authorization;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Transparency;
 

@@ -8,6 +8,7 @@ using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Transparency;
 

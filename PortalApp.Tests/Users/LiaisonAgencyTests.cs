@@ -6,6 +6,7 @@ using PortalApp.Masking;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Users;
 

@@ -10,6 +10,7 @@ using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;
 using PortalApp.Users;
 using Xunit.Abstractions;
+using PortalApp.Common;
 
 namespace PortalApp.Tests.Users;
 
@@ -65,7 +66,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
         }
     }
 
-    private async Task RevokeWhileOpenAsync(Viewer viewer, string change, string password, Func<UserAdminService, Task<Hosting.OperationResult>> revoke)
+    private async Task RevokeWhileOpenAsync(Viewer viewer, string change, string password, Func<UserAdminService, Task<Common.OperationResult>> revoke)
     {
         var page = await browser.NewPageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, viewer.Email, password);
@@ -119,7 +120,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
         await admin.Context.CloseAsync();
     }
 
-    private async Task AsAdminAsync(Func<UserAdminService, Task<Hosting.OperationResult>> change)
+    private async Task AsAdminAsync(Func<UserAdminService, Task<Common.OperationResult>> change)
     {
         await using var scope = await host.ScopeAsAsync("admin@portal.local");
         var result = await change(scope.ServiceProvider.GetRequiredService<UserAdminService>());

@@ -6,6 +6,7 @@ using PortalApp.Tests.Letters;
 using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Verify;
 

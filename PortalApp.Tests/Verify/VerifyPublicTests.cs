@@ -6,6 +6,7 @@ using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Verify;
 

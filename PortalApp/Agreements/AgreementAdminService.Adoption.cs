@@ -5,6 +5,10 @@ using PortalApp.Authorization;
 using PortalApp.Ballots;
 using PortalApp.Hosting;
 using PortalApp.Notifications;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
+using PortalApp.Terms;
 
 namespace PortalApp.Agreements;
 

@@ -1,5 +1,6 @@
 using Portal.Data.Entities;
 using PortalApp.Ballots;
+using PortalApp.Terms;
 
 namespace PortalApp.Agreements;
 

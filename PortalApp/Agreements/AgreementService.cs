@@ -4,6 +4,8 @@ using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Ballots;
 using PortalApp.Hosting;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Agreements;
 

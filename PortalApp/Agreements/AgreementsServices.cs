@@ -1,5 +1,6 @@
 using PortalApp.Ballots;
 using PortalApp.Notifications;
+using PortalApp.Live;
 
 namespace PortalApp.Agreements;
 

@@ -1,5 +1,7 @@
 using Portal.Data.Entities;
 using PortalApp.Hosting;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Agreements;
 

@@ -1,4 +1,5 @@
 using Portal.Data.Entities;
+using PortalApp.Terms;
 
 namespace PortalApp.Agreements;
 

@@ -4,6 +4,7 @@ using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Audit;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Audit;
 

@@ -1,4 +1,6 @@
 using PortalApp.ScaleOut;
+using PortalApp.AccessLogging;
+using PortalApp.Live;
 
 namespace PortalApp.Audit;
 

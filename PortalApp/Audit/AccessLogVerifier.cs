@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Audit;
 

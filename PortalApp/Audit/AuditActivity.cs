@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Audit;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Audit;
 

@@ -1,3 +1,5 @@
+using PortalApp.AccessLogging;
+
 namespace PortalApp.Audit;
 
 public static class AuditServices

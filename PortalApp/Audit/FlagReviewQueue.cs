@@ -5,6 +5,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Audit;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Audit;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Audit;
 
@@ -58,7 +60,7 @@ public sealed record OversightReport(
         + "a later copy of the log that does not pass through these entries with these hashes was cut or rewritten.";
 
     public static string HeadLine(DailyHead h) =>
-        $"{h.Day:yyyy-MM-dd}: seal #{h.Seal} at {Hosting.PortalTime.Format(h.AtUtc)}, entry {h.HeadEntryId.ToString("N0", CultureInfo.InvariantCulture)} "
+        $"{h.Day:yyyy-MM-dd}: seal #{h.Seal} at {Common.PortalTime.Format(h.AtUtc)}, entry {h.HeadEntryId.ToString("N0", CultureInfo.InvariantCulture)} "
         + $"(count {h.EntryCount.ToString("N0", CultureInfo.InvariantCulture)}), hash {h.HeadHash}";
 
     public int DistinctRecords => Totals.DistinctRecords;

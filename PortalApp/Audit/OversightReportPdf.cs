@@ -1,6 +1,7 @@
 using PortalApp.Hosting;
 using PortalApp.Pdf;
 using UglyToad.PdfPig.Content;
+using PortalApp.Common;
 
 namespace PortalApp.Audit;
 

@@ -4,6 +4,10 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.Notifications;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
+using PortalApp.Terms;
 
 namespace PortalApp.Ballots;
 

@@ -1,5 +1,7 @@
 using PortalApp.Audit;
 using PortalApp.ScaleOut;
+using PortalApp.AccessLogging;
+using PortalApp.Live;
 
 namespace PortalApp.Ballots;
 

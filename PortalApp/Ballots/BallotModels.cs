@@ -53,21 +53,3 @@ public sealed record VoteResult(bool Succeeded, string Message, VoteReceipt? Rec
 
 /// <summary>An open ballot the user's seat has not voted on yet.</summary>
 public sealed record PendingVote(int BallotId, string AgreementReference, string Term, DateTimeOffset ClosesUtc);
-
-public static class PartyNames
-{
-    public static string Of(Party party) => party switch
-    {
-        Party.DistrictAttorney => "District Attorney",
-        _ => party.ToString(),
-    };
-
-    /// <summary>A party as stored on an account or in a claim ("DistrictAttorney"), as people read it; other text as it is.</summary>
-    public static string Of(string? party) => Enum.TryParse<Party>(party, out var known) ? Of(known) : party ?? "";
-
-    public static string Of(VoteChoice choice) => choice switch
-    {
-        VoteChoice.Recuse => "Recused",
-        _ => choice.ToString(),
-    };
-}

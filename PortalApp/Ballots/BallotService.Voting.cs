@@ -7,6 +7,10 @@ using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Notifications;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
+using PortalApp.Terms;
 
 namespace PortalApp.Ballots;
 

@@ -4,6 +4,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
+using PortalApp.Live;
 
 namespace PortalApp.Ballots;
 

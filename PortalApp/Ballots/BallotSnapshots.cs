@@ -4,6 +4,9 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Hosting;
+using PortalApp.Common;
+using PortalApp.Live;
+using PortalApp.Terms;
 
 namespace PortalApp.Ballots;
 

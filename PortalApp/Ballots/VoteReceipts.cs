@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Portal.Data.Entities;
 using PortalApp.Hosting;
+using PortalApp.Common;
 
 namespace PortalApp.Ballots;
 

@@ -1,4 +1,5 @@
 using PortalApp.Hosting;
+using PortalApp.Common;
 
 namespace PortalApp.Cli;
 

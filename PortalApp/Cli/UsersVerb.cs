@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Cli;
 

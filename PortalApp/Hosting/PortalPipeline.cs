@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
+using PortalApp.Authorization;
 using PortalApp.Audit;
 using PortalApp.Components;
 using PortalApp.Letters;
@@ -7,6 +8,8 @@ using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Transparency;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
+using PortalApp.Live;
 
 namespace PortalApp.Hosting;
 

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using PortalApp.Common;
 
 namespace PortalApp.Hosting;
 
@@ -18,8 +19,8 @@ public static class PortalSecurity
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsSignInPost(context.Request) ? PerAddressPerMinute(context, "sign-in", permits)
-                : Verify.VerifyUploads.IsVerifyPath(context.Request.Path) ? PerAddressPerMinute(context, "verify", verifyPermits)
+                IsSignInPost(context.Request) ? RateLimits.PerAddressPerMinute(context, "sign-in", permits)
+                : Verify.VerifyUploads.IsVerifyPath(context.Request.Path) ? RateLimits.PerAddressPerMinute(context, "verify", verifyPermits)
                 : RateLimitPartition.GetNoLimiter("other"));
             o.OnRejected = async (ctx, ct) =>
             {
@@ -31,11 +32,6 @@ public static class PortalSecurity
         });
         return services;
     }
-
-    /// <summary>A one-minute window of permits per client address; the name keeps one limit's counts apart from another's.</summary>
-    public static RateLimitPartition<string> PerAddressPerMinute(HttpContext context, string name, int permits) =>
-        RateLimitPartition.GetFixedWindowLimiter($"{name} {context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/Account/Login", StringComparison.OrdinalIgnoreCase);

@@ -14,6 +14,7 @@ using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Transparency;
 using PortalApp.Users;
+using PortalApp.Common;
 
 namespace PortalApp.Hosting;
 
@@ -78,6 +79,7 @@ public static class PortalServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<Agencies.AgencyDirectory>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<RecordsDemoSeeder>();
         Records.RecordsServices.AddRecords(services);
         services.AddAgreementsAndBallots();
         services.AddLetters(builder.Configuration, builder.Environment);

@@ -6,6 +6,9 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Letters;
 

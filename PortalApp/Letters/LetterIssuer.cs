@@ -8,6 +8,9 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
 
 namespace PortalApp.Letters;
 
@@ -22,7 +25,7 @@ public sealed class LetterIssuer(
     LetterPdfRenderer renderer,
     LetterSigner pdfSigner,
     TerminationSignal terminations,
-    Ballots.BallotNotifier notifier,
+    Live.BallotNotifier notifier,
     IOptions<LetterOptions> options,
     LetterAddress address,
     TimeProvider time,
@@ -67,7 +70,7 @@ public sealed class LetterIssuer(
                 {
                     terminations.Wake();
                     // The agreement's page, the dashboards and the bells show the issued letter live, on every instance.
-                    notifier.Publish(new Ballots.BallotChange(Ballots.BallotChangeKind.AgreementChanged, draft.AgreementId, null));
+                    notifier.Publish(new Live.BallotChange(Live.BallotChangeKind.AgreementChanged, draft.AgreementId, null));
                 }
                 return result;
             }

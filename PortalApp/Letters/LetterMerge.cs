@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Scriban;
 using Scriban.Runtime;
+using PortalApp.Common;
 
 namespace PortalApp.Letters;
 
@@ -91,7 +92,7 @@ public static partial class LetterMerge
         {
             ["outcome"] = f.Outcome,
             ["tally"] = f.Tally,
-            ["date"] = Long(DateOnly.FromDateTime(Hosting.PortalTime.ToCity(f.DecidedUtc).DateTime)),
+            ["date"] = Long(DateOnly.FromDateTime(Common.PortalTime.ToCity(f.DecidedUtc).DateTime)),
             ["by_default"] = f.ByDefault,
         },
         ["ballot"] = new ScriptObject { ["term"] = f.Term },

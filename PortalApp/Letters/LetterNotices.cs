@@ -3,6 +3,7 @@ using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Notifications;
+using PortalApp.Common;
 
 namespace PortalApp.Letters;
 

@@ -7,6 +7,9 @@ using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Pdf;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Letters;
 

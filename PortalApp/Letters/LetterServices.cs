@@ -1,3 +1,5 @@
+using PortalApp.Live;
+
 namespace PortalApp.Letters;
 
 public static class LetterServices

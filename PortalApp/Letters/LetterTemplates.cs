@@ -4,6 +4,8 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Letters;
 

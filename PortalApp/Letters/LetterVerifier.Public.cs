@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Hosting;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Letters;
 

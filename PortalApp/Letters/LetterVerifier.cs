@@ -5,6 +5,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Letters;
 
@@ -74,7 +76,7 @@ public sealed partial class LetterVerifier(
         }, ct);
         if (match is not null)
         {
-            return new LetterVerification(true, sha256, match.Id, match.Number, $"Verified: this is exactly {match.Number}, issued {Hosting.PortalTime.Format(match.IssuedUtc!.Value)}.");
+            return new LetterVerification(true, sha256, match.Id, match.Number, $"Verified: this is exactly {match.Number}, issued {Common.PortalTime.Format(match.IssuedUtc!.Value)}.");
         }
         var none = fromFile ? "No letter the portal issued has exactly this content." : "No letter the portal issued has this hash.";
         var message = expected is null ? $"Not verified: {none}"

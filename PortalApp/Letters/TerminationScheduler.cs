@@ -4,38 +4,11 @@ using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.ScaleOut;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
 
 namespace PortalApp.Letters;
-
-/// <summary>Wakes the scheduler when a letter has set a new cut-off.</summary>
-public sealed class TerminationSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    /// <summary>Raised on every <see cref="Wake"/> here, so other instances' schedulers can be woken too.</summary>
-    public event Action? Raised;
-
-    public void Wake()
-    {
-        WakeHere();
-        Raised?.Invoke();
-    }
-
-    /// <summary>Wakes this instance's scheduler only.</summary>
-    public void WakeHere()
-    {
-        try
-        {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake; one wake-up is enough.
-        }
-    }
-
-    internal Task WaitAsync(CancellationToken ct) => signal.WaitAsync(ct);
-}
 
 /// <summary>
 /// Carries out issued terminations: at each agreement's TerminationEffectiveUtc (by the injected TimeProvider)
@@ -47,7 +20,7 @@ public sealed class TerminationScheduler(
     IServiceScopeFactory scopes,
     TerminationSignal signal,
     ClusterLease lease,
-    Ballots.BallotNotifier notifier,
+    Live.BallotNotifier notifier,
     TimeProvider time,
     ILogger<TerminationScheduler> logger) : BackgroundService
 {
@@ -113,7 +86,7 @@ public sealed class TerminationScheduler(
             // Open pages (the liaison's dashboard and menu among them) reread the agreement's lifecycle.
             foreach (var agreement in due)
             {
-                notifier.Publish(new Ballots.BallotChange(Ballots.BallotChangeKind.AgreementChanged, agreement.Id, null));
+                notifier.Publish(new Live.BallotChange(Live.BallotChangeKind.AgreementChanged, agreement.Id, null));
             }
         }
         return await NextCutOffAsync(now, ct);

@@ -6,6 +6,9 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Masking;
 
@@ -106,10 +109,10 @@ public sealed class MaskingPolicyService(
         if (!AgreementTerms.IsInForce(agreement, now))
         {
             return RecordAccess.Refused(agreement is { TerminationEffectiveUtc: { } ended, TerminationLetterNumber: { } letter }
-                ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Hosting.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
+                ? $"The agreement {agreement.Reference} is no longer in force: access ended on {Common.PortalTime.ToCity(ended).ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)} under letter {letter}."
                 : $"The agreement {agreement.Reference} is not in force ({agreement.Status}), so the agency has no access to records.");
         }
-        if (ScheduleInForce.On(found.Amendments, Hosting.PortalTime.CityDate(now), found.AdoptedOn) is not { } amendment)
+        if (ScheduleInForce.On(found.Amendments, Common.PortalTime.CityDate(now), found.AdoptedOn) is not { } amendment)
         {
             return RecordAccess.Refused($"The agreement {agreement.Reference} has no data schedule in force, so the agency has no access to records.");
         }
@@ -147,7 +150,7 @@ public sealed class MaskingPolicyService(
     /// A fictional specimen as the role would see it under the draft (or, for a liaison of <paramref name="agencyId"/>,
     /// the schedule in force).
     /// </summary>
-    public async Task<(Records.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, int? agencyId, PolicyDraft draft, CancellationToken ct = default)
+    public async Task<(Masking.RecordDetail? Preview, string? Refusal)> PreviewAsync(string role, int? agencyId, PolicyDraft draft, CancellationToken ct = default)
     {
         await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (draft.Fields.ContainsKey(role))
@@ -168,22 +171,22 @@ public sealed class MaskingPolicyService(
     }
 
     /// <summary>Saves the draft as a new version (versions are never edited) and logs every change, before and after.</summary>
-    public async Task<Hosting.OperationResult> SaveAsync(PolicyDraft draft, string note, CancellationToken ct = default)
+    public async Task<Common.OperationResult> SaveAsync(PolicyDraft draft, string note, CancellationToken ct = default)
     {
         var admin = await capabilities.RequireAsync(Policies.ManagePolicy, ct: ct);
         if (string.IsNullOrWhiteSpace(note))
         {
-            return Hosting.OperationResult.Fail("Say why the policy changes: a note is required.");
+            return Common.OperationResult.Fail("Say why the policy changes: a note is required.");
         }
-        if (Hosting.InputRules.Problem(note, "The note", 500) is { } noteProblem)
+        if (Common.InputRules.Problem(note, "The note", 500) is { } noteProblem)
         {
-            return Hosting.OperationResult.Fail(noteProblem);
+            return Common.OperationResult.Fail(noteProblem);
         }
         var before = await CurrentAsync(ct);
         var changes = draft.ChangesFrom(PolicyDraft.From(before));
         if (changes.Count == 0)
         {
-            return Hosting.OperationResult.Fail("Nothing changed: the draft is the same as the policy in force.");
+            return Common.OperationResult.Fail("Nothing changed: the draft is the same as the policy in force.");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // The log is written first: if it fails, the change is not made. The unique version index stops two admins racing.
@@ -196,7 +199,7 @@ public sealed class MaskingPolicyService(
             Filters = $"note: {note.Trim()}; " + string.Join("; ", changes),
         }, ct);
         await db.SaveChangesAsync(ct);
-        return Hosting.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
+        return Common.OperationResult.Ok($"Masking policy v{next} is in force ({changes.Count} change{(changes.Count == 1 ? "" : "s")}).");
     }
 }
 

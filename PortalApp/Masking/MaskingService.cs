@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Hosting;
 using PortalApp.Records;
+using PortalApp.Common;
 
 namespace PortalApp.Masking;
 

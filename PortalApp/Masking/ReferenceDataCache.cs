@@ -1,4 +1,5 @@
 using Portal.Data;
+using PortalApp.Terms;
 
 namespace PortalApp.Masking;
 
@@ -48,7 +49,7 @@ public sealed record AgencySchedules(Portal.Data.Entities.Agency? Agency, IReadO
 {
     /// <summary>The agreement in force at <paramref name="nowUtc"/>, else the one that took effect last.</summary>
     public LiaisonSchedule? Governing(DateTimeOffset nowUtc) =>
-        Agreements.FirstOrDefault(s => PortalApp.Agreements.AgreementTerms.IsInForce(s.Agreement, nowUtc))
+        Agreements.FirstOrDefault(s => PortalApp.Terms.AgreementTerms.IsInForce(s.Agreement, nowUtc))
         ?? Agreements.OrderByDescending(s => s.Agreement.EffectiveDate).ThenByDescending(s => s.Agreement.Id).FirstOrDefault();
 }
 

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using PortalApp.Ballots;
+using PortalApp.Live;
 
 namespace PortalApp.Notifications;
 

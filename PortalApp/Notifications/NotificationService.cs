@@ -4,6 +4,7 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Ballots;
+using PortalApp.Live;
 
 namespace PortalApp.Notifications;
 

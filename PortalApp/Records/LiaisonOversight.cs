@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using PortalApp.Audit;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Records;
 

@@ -1,4 +1,5 @@
 using CsvHelper;
+using PortalApp.Masking;
 
 namespace PortalApp.Records;
 

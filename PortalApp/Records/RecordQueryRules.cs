@@ -2,6 +2,7 @@ using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Masking;
+using PortalApp.Common;
 
 namespace PortalApp.Records;
 

@@ -1,4 +1,5 @@
 using Portal.Data.Entities;
+using PortalApp.Masking;
 
 namespace PortalApp.Records;
 

@@ -7,6 +7,8 @@ using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.Masking;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Records;
 

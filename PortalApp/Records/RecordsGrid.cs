@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PortalApp.Components;
+using PortalApp.Common;
+using PortalApp.Masking;
 
 namespace PortalApp.Records;
 

@@ -3,6 +3,7 @@ using Portal.Data;
 using PortalApp.Agreements;
 using PortalApp.Authorization;
 using PortalApp.Masking;
+using PortalApp.Terms;
 
 namespace PortalApp.Records;
 

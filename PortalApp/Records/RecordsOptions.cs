@@ -1,3 +1,5 @@
+using PortalApp.Common;
+
 namespace PortalApp.Records;
 
 /// <summary>Record-access settings, read from the "Portal" configuration section.</summary>
@@ -20,7 +22,7 @@ public sealed class RecordsOptions
 
     /// <summary>The one test of agency hours: the oversight flags and the transparency page's share both ask it.</summary>
     public bool IsWithinAgencyHours(DateTimeOffset utc) =>
-        TimeOnly.FromDateTime(Hosting.PortalTime.ToCity(utc).DateTime).IsBetween(LiaisonHoursStart, LiaisonHoursEnd);
+        TimeOnly.FromDateTime(Common.PortalTime.ToCity(utc).DateTime).IsBetween(LiaisonHoursStart, LiaisonHoursEnd);
 
     /// <summary>Viewing more distinct people than this in an hour or a day is flagged.</summary>
     public int LiaisonMaxPeoplePerHour { get; set; } = 25;

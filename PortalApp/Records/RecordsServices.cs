@@ -13,7 +13,6 @@ public static class RecordsServices
         services.AddScoped<RecordSearchService>();
         services.AddScoped<RecordsOffer>();
         services.AddScoped<IRecordsOffer>(sp => sp.GetRequiredService<RecordsOffer>());
-        services.AddScoped<Seeding.RecordsDemoSeeder>();
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using PortalApp.Hosting;
+using PortalApp.Common;
 
 namespace PortalApp.ScaleOut;
 

@@ -5,6 +5,8 @@ using Portal.Data;
 using PortalApp.Ballots;
 using PortalApp.Letters;
 using PortalApp.Users;
+using PortalApp.Authorization;
+using PortalApp.Live;
 
 namespace PortalApp.ScaleOut;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Portal.Data;
+using PortalApp.Live;
 
 namespace PortalApp.ScaleOut;
 

@@ -2,6 +2,8 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Ballots;
 using PortalApp.Hosting;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Seeding;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using PortalApp.Hosting;
 using PortalApp.Masking;
+using PortalApp.Common;
 
 namespace PortalApp.Seeding;
 

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.Records;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
 
 namespace PortalApp.Transparency;
 
@@ -71,7 +73,7 @@ public sealed class AgencyUseTally(IDbContextFactory<PortalDbContext> dbFactory,
 
         public void Add(UseEntry e, RecordsOptions hours)
         {
-            var city = Hosting.PortalTime.ToCity(e.AtUtc);
+            var city = Common.PortalTime.ToCity(e.AtUtc);
             if (!Months.TryGetValue((e.Agency, city.Year, city.Month), out var month))
             {
                 Months[(e.Agency, city.Year, city.Month)] = month = new MonthTally();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using PortalApp.Common;
 
 namespace PortalApp.Transparency;
 
@@ -18,5 +19,5 @@ public sealed class PublicReadLimit(int permitsPerMinute) : IRateLimiterPolicy<s
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        Hosting.PortalSecurity.PerAddressPerMinute(httpContext, Policy, permitsPerMinute);
+        Common.RateLimits.PerAddressPerMinute(httpContext, Policy, permitsPerMinute);
 }

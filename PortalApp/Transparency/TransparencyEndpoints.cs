@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.RateLimiting;
 using PortalApp.Audit;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Transparency;
 

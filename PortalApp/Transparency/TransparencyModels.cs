@@ -1,4 +1,5 @@
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Transparency;
 
@@ -40,5 +41,5 @@ public sealed record TransparencyRecord(
     IReadOnlyList<PublicBallot> Ballots,
     IReadOnlyList<PublicLetter> Letters,
     IReadOnlyList<MonthlyUse> Use,
-    IReadOnlyList<Audit.DailyHead> DailyHeads,
+    IReadOnlyList<AccessLogging.DailyHead> DailyHeads,
     string AgencyHours);

@@ -6,6 +6,9 @@ using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Hosting;
 using PortalApp.Records;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Terms;
 
 namespace PortalApp.Transparency;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Portal.Data.Entities;
+using PortalApp.Authorization;
 
 namespace PortalApp.Users;
 

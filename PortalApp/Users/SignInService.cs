@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
+using PortalApp.AccessLogging;
 
 namespace PortalApp.Users;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Hosting;
+using PortalApp.Common;
 
 namespace PortalApp.Users;
 

@@ -6,6 +6,9 @@ using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Hosting;
 using PortalApp.ScaleOut;
+using PortalApp.AccessLogging;
+using PortalApp.Common;
+using PortalApp.Live;
 
 namespace PortalApp.Users;
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Mvc;
 using Portal.Data.Entities;
 using PortalApp.Audit;
 using PortalApp.Users;
+using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 
 namespace Microsoft.AspNetCore.Routing;
 
