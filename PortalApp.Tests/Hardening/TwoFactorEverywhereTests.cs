@@ -8,8 +8,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
 using PortalApp.Seeding;
-using PortalApp.Tests.Foundation;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Tests.Authorization;
 
 namespace PortalApp.Tests.Hardening;
 

@@ -90,9 +90,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var source in new[] { Common.SecretKeys.Pseudonym, Common.SecretKeys.AuditSeal })
+        foreach (var source in new[] { PortalApp.Common.SecretKeys.Pseudonym, PortalApp.Common.SecretKeys.AuditSeal })
         {
-            File.Delete(Common.SecretKeys.DemoPath(Provider, ConnectionString, source));
+            File.Delete(PortalApp.Common.SecretKeys.DemoPath(Provider, ConnectionString, source));
         }
         if (Provider == DatabaseProvider.Sqlite)
         {

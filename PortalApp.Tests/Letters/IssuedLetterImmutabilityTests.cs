@@ -61,7 +61,7 @@ public sealed class IssuedLetterImmutabilityTests(PortalHost host)
         var tracking = scope.ServiceProvider.GetRequiredService<LetterTracking>();
 
         var sent = await tracking.RecordSentAsync(letterId, host.Time.GetUtcNow(), "Certified mail");
-        var answered = await tracking.RecordResponseAsync(letterId, Common.PortalTime.Today(host.Time), "Acknowledged receipt.");
+        var answered = await tracking.RecordResponseAsync(letterId, PortalApp.Common.PortalTime.Today(host.Time), "Acknowledged receipt.");
 
         Assert.True(sent.Succeeded, sent.Message);
         Assert.True(answered.Succeeded, answered.Message);

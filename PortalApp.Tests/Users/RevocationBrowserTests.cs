@@ -66,7 +66,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
         }
     }
 
-    private async Task RevokeWhileOpenAsync(Viewer viewer, string change, string password, Func<UserAdminService, Task<Common.OperationResult>> revoke)
+    private async Task RevokeWhileOpenAsync(Viewer viewer, string change, string password, Func<UserAdminService, Task<PortalApp.Common.OperationResult>> revoke)
     {
         var page = await browser.NewPageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, viewer.Email, password);
@@ -120,7 +120,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
         await admin.Context.CloseAsync();
     }
 
-    private async Task AsAdminAsync(Func<UserAdminService, Task<Common.OperationResult>> change)
+    private async Task AsAdminAsync(Func<UserAdminService, Task<PortalApp.Common.OperationResult>> change)
     {
         await using var scope = await host.ScopeAsAsync("admin@portal.local");
         var result = await change(scope.ServiceProvider.GetRequiredService<UserAdminService>());

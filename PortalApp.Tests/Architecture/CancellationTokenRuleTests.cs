@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using PortalApp.Common;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Architecture;
 
 /// <summary>
 /// The house rule: every public async method of a service takes a CancellationToken, so a closed tab or an aborted

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Capacity;
+namespace PortalApp.Tests.Hosting;
 
 /// <summary>The circuit and hub settings the running portal uses are the ones docs/capacity.md's "Circuit settings" table gives.</summary>
 [Collection(AppCollection.Name)]

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Authorization;
 
 public sealed class TwoFactorRequiredHost : PortalHost
 {

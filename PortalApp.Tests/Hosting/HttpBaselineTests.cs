@@ -1,7 +1,7 @@
 using System.Net;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Hosting;
 
 [Collection(AppCollection.Name)]
 public sealed class HttpBaselineTests(PortalHost host)

@@ -8,7 +8,7 @@ using PortalApp.Masking;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Common;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Common;
 
 /// <summary>Issue 19, item 4: the pseudonym key never ships with the app.</summary>
 public sealed class SecretKeyTests

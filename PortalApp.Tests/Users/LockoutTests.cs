@@ -9,7 +9,7 @@ using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
 using PortalApp.AccessLogging;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Users;
 
 [Collection(AppCollection.Name)]
 public sealed class LockoutTests(PortalHost host, BrowserFixture browser)

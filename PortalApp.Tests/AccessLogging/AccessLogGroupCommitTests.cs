@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Audit;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 public sealed class AccessLogGroupCommitTests
 {

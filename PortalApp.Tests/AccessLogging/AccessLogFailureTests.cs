@@ -4,8 +4,9 @@ using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Audit;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 public sealed class AccessLogFailureTests
 {

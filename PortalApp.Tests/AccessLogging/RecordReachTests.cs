@@ -1,7 +1,7 @@
 using PortalApp.Audit;
 using PortalApp.AccessLogging;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 public sealed class RecordReachTests
 {

@@ -5,8 +5,9 @@ using Portal.Data.Entities;
 using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
+using PortalApp.Tests.Records;
 
-namespace PortalApp.Tests.Records;
+namespace PortalApp.Tests.Masking;
 
 /// <summary>
 /// The liaison's access is read from memory while the agreement is unchanged; these prove a change is seen on the

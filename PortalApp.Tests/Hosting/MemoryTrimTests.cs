@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PortalApp.Hosting.Circuits;
 
-namespace PortalApp.Tests.Capacity;
+namespace PortalApp.Tests.Hosting;
 
 /// <summary>When the portal gives memory back: only after a crowd has left, once per crowd.</summary>
 public sealed class MemoryTrimTests

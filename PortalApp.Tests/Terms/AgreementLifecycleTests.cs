@@ -4,7 +4,7 @@ using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 
-namespace PortalApp.Tests.Agreements;
+namespace PortalApp.Tests.Terms;
 
 /// <summary>The one lifecycle function against a table of agreement histories, and its agreement with the access rule.</summary>
 public sealed class AgreementLifecycleTests

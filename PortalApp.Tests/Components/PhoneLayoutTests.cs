@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Components;
 
 /// <summary>
 /// On a 390 px phone the pages with filter bars and forms neither scroll sideways nor let a field or button stick out

@@ -4,7 +4,7 @@ using PortalApp.Seeding;
 using PortalApp.Tests.Authorization;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Users;
 
 [Collection(AppCollection.Name)]
 [Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]

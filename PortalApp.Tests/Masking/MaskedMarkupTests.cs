@@ -2,7 +2,7 @@ using Portal.Data.Entities;
 using PortalApp.Records;
 using PortalApp.Masking;
 
-namespace PortalApp.Tests.Records;
+namespace PortalApp.Tests.Masking;
 
 public sealed class MaskedMarkupTests
 {

@@ -6,7 +6,7 @@ using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Users;
 
 /// <summary>Issue 19, item 5: the sign-in form answers a locked account exactly as it answers an unknown one.</summary>
 [Collection(AppCollection.Name)]

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Authorization;
 
 /// <summary>An open page (whose circuit keeps the server side alive) still signs out after 30 minutes without input.</summary>
 [Collection(AppCollection.Name)]

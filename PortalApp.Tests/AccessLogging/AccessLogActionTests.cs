@@ -8,8 +8,9 @@ using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Audit;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 /// <summary>Each action that exists today writes exactly one entry, driven through the real services and endpoints.</summary>
 [Collection(AppCollection.Name)]

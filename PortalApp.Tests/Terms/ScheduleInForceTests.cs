@@ -8,8 +8,9 @@ using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
 using PortalApp.Terms;
+using PortalApp.Tests.Agreements;
 
-namespace PortalApp.Tests.Agreements;
+namespace PortalApp.Tests.Terms;
 
 /// <summary>Which schedule governs the agency: by effective date (city time), and never a wider one on an Admin's word.</summary>
 public sealed class ScheduleInForceTests(ScheduleInForceTests.Host host) : IClassFixture<ScheduleInForceTests.Host>

@@ -1,7 +1,7 @@
 using System.Net;
 using PortalApp.Tests.Infrastructure;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Authorization;
 
 public sealed class IdleTimeoutTests(PortalHost host) : IClassFixture<PortalHost>
 {

@@ -3,8 +3,9 @@ using PortalApp.Audit;
 using PortalApp.Cli;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
+using PortalApp.Tests.Audit;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 /// <summary>
 /// Issue 19, item 3: an attacker with the database file (triggers dropped) who cuts the log's tail or rewrites an entry
@@ -161,7 +162,7 @@ public sealed class AccessLogSealTests
     public async Task TheDailyHeadsAreTheLastSealOfEachCityDay()
     {
         await using var log = await AuditLogDatabase.CreateAsync();
-        var day = DateOnly.FromDateTime(Common.PortalTime.ToCity(log.Time.GetUtcNow()).DateTime);
+        var day = DateOnly.FromDateTime(PortalApp.Common.PortalTime.ToCity(log.Time.GetUtcNow()).DateTime);
         await log.AppendAsync(2);
         await log.Sealer.SealAsync(SealReasons.Hourly);
         log.Time.Advance(TimeSpan.FromHours(1));

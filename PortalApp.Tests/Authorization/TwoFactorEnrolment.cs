@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using PortalApp.Authorization;
 
-namespace PortalApp.Tests.Foundation;
+namespace PortalApp.Tests.Authorization;
 
 /// <summary>Enrols an authenticator app through the real form, computing the codes an app would show.</summary>
 public static partial class TwoFactorEnrolment

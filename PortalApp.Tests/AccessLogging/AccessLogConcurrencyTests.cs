@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
 using PortalApp.Audit;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Audit;
 
-namespace PortalApp.Tests.Audit;
+namespace PortalApp.Tests.AccessLogging;
 
 public sealed class AccessLogConcurrencyTests
 {
