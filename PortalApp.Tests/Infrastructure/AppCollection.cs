@@ -8,13 +8,21 @@ public sealed class AppCollection : ICollectionFixture<PortalHost>, ICollectionF
 }
 
 /// <summary>
-/// The axe checks of every page in both themes: the suite's longest class, so it has a portal and a browser of its own
+/// The axe checks of the sign-in, account and home pages at three sizes in both themes: with
+/// <see cref="WorkPageAccessibilityCollection"/>, among the suite's longest, so each has a portal and a browser of its own
 /// and runs beside <see cref="AppCollection"/> instead of after it.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class AccessibilityCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "accessibility";
+}
+
+/// <summary>The axe checks of the signed-in work pages: the other half of <see cref="AccessibilityCollection"/>, on a portal and a browser of its own likewise.</summary>
+[CollectionDefinition(Name)]
+public sealed class WorkPageAccessibilityCollection : ICollectionFixture<PortalHost>, ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "work-page-accessibility";
 }
 
 /// <summary>

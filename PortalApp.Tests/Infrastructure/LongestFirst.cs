@@ -17,7 +17,8 @@ public sealed class LongestFirst : ITestCollectionOrderer
     /// </summary>
     private static readonly string[] Longest =
     [
-        HostileFormCollection.Name, HostileAgreementFormCollection.Name, AccessibilityCollection.Name,
+        HostileFormCollection.Name, HostileAgreementFormCollection.Name, WorkPageAccessibilityCollection.Name,
+        AccessibilityCollection.Name,
         "ManyUsersAtOnceTests", "CrashDuringVotesAndLettersTests", AppCollection.Name, "DecisionSurvivesRestartTests",
     ];
 
