@@ -2,13 +2,13 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Audit;
 using PortalApp.Authorization;
 using PortalApp.Seeding;
+using PortalApp.Tests.Audit;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.AccessLogging;
-using PortalApp.Tests.Audit;
 
 namespace PortalApp.Tests.AccessLogging;
 

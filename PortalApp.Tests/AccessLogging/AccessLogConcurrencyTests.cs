@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Data;
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
 using PortalApp.Tests.Audit;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.AccessLogging;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PortalApp.Audit;
-using PortalApp.Cli;
 using PortalApp.AccessLogging;
+using PortalApp.Cli;
 using PortalApp.Common;
 using PortalApp.Tests.Audit;
 

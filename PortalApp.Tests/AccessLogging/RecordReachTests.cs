@@ -1,4 +1,3 @@
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.AccessLogging;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortalApp.AccessLogging;
 using PortalApp.Agencies;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Agencies;
 

@@ -1,14 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Tests.Ballots;
 using PortalApp.AccessLogging;
+using PortalApp.Agreements;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Terms;
+using PortalApp.Tests.Ballots;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -3,10 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
 using PortalApp.Agreements;
-using PortalApp.Hosting;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.Common;
 using PortalApp.Terms;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -4,8 +4,6 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Authorization;
 using PortalApp.Ballots;
-using PortalApp.Masking;
-using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Agreements;

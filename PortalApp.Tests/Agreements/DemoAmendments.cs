@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Agreements;
+using PortalApp.Common;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Agreements;
 

@@ -36,6 +36,25 @@ public sealed class FolderLayerTests
     }
 
     [Fact]
+    public void NoFileImportsAFolderOfItsOwnLayerOrAbove()
+    {
+        // The compiled check cannot see an unused using; one that points up still misleads a reader about the picture.
+        var layers = Layers();
+        var app = RepositoryFiles.PathOf("PortalApp");
+        var upward = Directory.EnumerateFiles(app, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+            .Select(f => (File: Path.GetRelativePath(app, f), Folder: Path.GetRelativePath(app, f).Split(Path.DirectorySeparatorChar)))
+            .Where(f => f.Folder.Length > 1 && layers.ContainsKey(f.Folder[0]))
+            .SelectMany(f => File.ReadLines(Path.Combine(app, f.File))
+                .Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^@?using PortalApp\.(\w+)"))
+                .Where(m => m.Success && m.Groups[1].Value != f.Folder[0]
+                    && layers.TryGetValue(m.Groups[1].Value, out var to) && to >= layers[f.Folder[0]])
+                .Select(m => $"{f.File} imports PortalApp.{m.Groups[1].Value}"))
+            .ToList();
+        Assert.True(upward.Count == 0, "Imports not downwards:\n" + string.Join("\n", upward));
+    }
+
+    [Fact]
     public void TheCheckSeesAnArrowThatAUsingDirectiveWouldHide()
     {
         // Dashboard's page names the agreement service in its body only; the reader must see that arrow.

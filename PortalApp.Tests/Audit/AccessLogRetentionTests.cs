@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
+using PortalApp.Audit;
 
 namespace PortalApp.Tests.Audit;
 

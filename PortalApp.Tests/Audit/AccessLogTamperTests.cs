@@ -1,6 +1,5 @@
-using PortalApp.Audit;
-using PortalApp.Cli;
 using PortalApp.AccessLogging;
+using PortalApp.Cli;
 
 namespace PortalApp.Tests.Audit;
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Audit;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

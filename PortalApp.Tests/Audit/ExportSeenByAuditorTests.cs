@@ -1,12 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Hosting;
-using PortalApp.Tests.Infrastructure;
-using PortalApp.Tests.Records;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
+using PortalApp.Tests.Infrastructure;
+using PortalApp.Tests.Records;
 
 namespace PortalApp.Tests.Audit;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Audit;
 

@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Data.Entities;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

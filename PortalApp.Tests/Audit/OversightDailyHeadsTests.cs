@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using PortalApp.Audit;
-using PortalApp.Hosting;
 using PortalApp.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using PortalApp.AccessLogging;

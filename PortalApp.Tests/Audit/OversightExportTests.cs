@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Audit;
-using PortalApp.Hosting;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;

@@ -1,6 +1,4 @@
 using System.Net;
-using PortalApp.Audit;
-using PortalApp.Hosting;
 using PortalApp.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using PortalApp.AccessLogging;

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Audit;
 using PortalApp.Ballots;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Audit;
 

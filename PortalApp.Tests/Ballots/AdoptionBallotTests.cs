@@ -1,11 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Agreements;
-using PortalApp.Audit;
 using PortalApp.Ballots;
 using PortalApp.Letters;
-using PortalApp.AccessLogging;
 using PortalApp.Terms;
 
 namespace PortalApp.Tests.Ballots;

@@ -4,10 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Agreements;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using PortalApp.Ballots;
 using PortalApp.Live;
 
 namespace PortalApp.Tests.Ballots;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.Live;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using PortalApp.Agreements;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Seeding;
+using PortalApp.Terms;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
-using PortalApp.Common;
-using PortalApp.Terms;
 
 namespace PortalApp.Tests.Ballots;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Time.Testing;
 using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Ballots;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 

@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Ballots;
 using PortalApp.Notifications;
-using PortalApp.AccessLogging;
 using PortalApp.Terms;
 
 namespace PortalApp.Tests.Ballots;

@@ -3,11 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Cli;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Cli;
 

@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using PortalApp.Components;
 using PortalApp.Common;
 
 namespace PortalApp.Tests.Components;

@@ -3,12 +3,11 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PortalApp.Authorization;
-using PortalApp.Ballots;
 using PortalApp.Components.Layout;
+using PortalApp.Live;
 using PortalApp.Records;
 using PortalApp.Tests.Authorization;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Live;
 
 namespace PortalApp.Tests.Components;
 

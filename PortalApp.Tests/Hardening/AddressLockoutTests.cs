@@ -2,11 +2,10 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Hardening;
 

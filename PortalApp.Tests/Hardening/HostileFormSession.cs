@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Hardening;
 

@@ -8,8 +8,8 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
 using PortalApp.Seeding;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Authorization;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Hardening;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging.Abstractions;
-using PortalApp.Audit;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Audit;
 using PortalApp.Common;
 
 namespace PortalApp.Tests.Infrastructure;

@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PortalApp.Hosting;
-using PortalApp.Letters;
+using PortalApp.Common;
 using PortalApp.Notifications;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 

@@ -2,11 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Letters;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Letters;
 

@@ -2,12 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Hosting;
-using PortalApp.Letters;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.Common;
+using PortalApp.Letters;
 using PortalApp.Terms;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Letters;
 

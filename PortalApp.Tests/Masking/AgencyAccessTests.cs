@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Records;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Masking;
 

@@ -1,5 +1,4 @@
 using Portal.Data.Entities;
-using PortalApp.Records;
 using PortalApp.Masking;
 
 namespace PortalApp.Tests.Masking;

@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Records;
 

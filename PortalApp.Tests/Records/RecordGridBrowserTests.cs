@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-using PortalApp.Audit;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Records;
 

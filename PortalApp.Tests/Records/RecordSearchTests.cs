@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
-using PortalApp.Records;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.Common;
 using PortalApp.Masking;
+using PortalApp.Records;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Records;
 

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Records;
 

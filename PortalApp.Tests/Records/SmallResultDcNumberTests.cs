@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Records;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Playwright;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;

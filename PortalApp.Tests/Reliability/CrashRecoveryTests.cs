@@ -2,10 +2,9 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Portal.Data;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Reliability;
 

@@ -4,14 +4,12 @@ using Microsoft.Playwright;
 using Npgsql;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Ballots;
-using PortalApp.ScaleOut;
-using PortalApp.Seeding;
-using PortalApp.Tests.Infrastructure;
 using PortalApp.AccessLogging;
 using PortalApp.Live;
+using PortalApp.ScaleOut;
+using PortalApp.Seeding;
 using PortalApp.Terms;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.ScaleOut;
 

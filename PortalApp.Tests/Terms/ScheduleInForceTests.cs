@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Agreements;
 using PortalApp.Authorization;
 using PortalApp.Masking;
 using PortalApp.Seeding;
-using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
 using PortalApp.Terms;
 using PortalApp.Tests.Agreements;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Terms;
 

@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Transparency;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Transparency;
 

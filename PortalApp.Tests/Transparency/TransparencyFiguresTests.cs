@@ -3,15 +3,13 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PortalApp.AccessLogging;
 using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Seeding;
 using PortalApp.Tests.Audit;
 using PortalApp.Tests.Authorization;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.AccessLogging;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Transparency;
 

@@ -4,11 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Ballots;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Letters;
 using PortalApp.Records;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Transparency;
 

@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Users;
 

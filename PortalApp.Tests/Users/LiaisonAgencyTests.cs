@@ -1,12 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Masking;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Users;
 

@@ -2,12 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Data;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Authorization;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Users;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Users;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PortalApp.Authorization;
-using PortalApp.Records;
 using PortalApp.Ballots;
 using PortalApp.Seeding;
 using PortalApp.Tests.Ballots;

@@ -1,9 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.DependencyInjection;
-using PortalApp.Hosting;
+using PortalApp.Common;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
-using PortalApp.Common;
 
 namespace PortalApp.Tests.Verify;
 

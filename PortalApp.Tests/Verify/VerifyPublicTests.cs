@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data.Entities;
+using PortalApp.AccessLogging;
 using PortalApp.Hosting;
 using PortalApp.Letters;
 using PortalApp.Tests.Infrastructure;
 using PortalApp.Tests.Letters;
-using PortalApp.AccessLogging;
 
 namespace PortalApp.Tests.Verify;
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.AccessLogging;

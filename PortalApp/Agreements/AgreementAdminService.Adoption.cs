@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
+using PortalApp.AccessLogging;
 using PortalApp.Authorization;
 using PortalApp.Ballots;
-using PortalApp.Hosting;
-using PortalApp.Notifications;
-using PortalApp.AccessLogging;
 using PortalApp.Common;
 using PortalApp.Live;
+using PortalApp.Notifications;
 using PortalApp.Terms;
 
 namespace PortalApp.Agreements;

@@ -3,7 +3,6 @@ using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
 using PortalApp.Ballots;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 

@@ -1,6 +1,6 @@
 using PortalApp.Ballots;
-using PortalApp.Notifications;
 using PortalApp.Live;
+using PortalApp.Notifications;
 
 namespace PortalApp.Agreements;
 

@@ -3,8 +3,8 @@ using System.Security.Claims;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 
 namespace PortalApp.Audit;
 

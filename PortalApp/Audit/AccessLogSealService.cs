@@ -1,4 +1,3 @@
-using PortalApp.ScaleOut;
 using PortalApp.AccessLogging;
 using PortalApp.Live;
 

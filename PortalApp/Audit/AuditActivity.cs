@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 
 namespace PortalApp.Audit;

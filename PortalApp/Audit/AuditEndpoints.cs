@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 
 namespace PortalApp.Audit;
 

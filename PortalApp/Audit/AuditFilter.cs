@@ -1,6 +1,5 @@
 using System.Globalization;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Audit;

@@ -3,9 +3,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 
 namespace PortalApp.Audit;

@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 
 namespace PortalApp.Audit;
 

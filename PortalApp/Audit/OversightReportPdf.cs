@@ -1,4 +1,3 @@
-using PortalApp.Hosting;
 using PortalApp.Pdf;
 using UglyToad.PdfPig.Content;
 using PortalApp.Common;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Authorization;

@@ -1,5 +1,4 @@
 using PortalApp.Authorization;
-using PortalApp.Components;
 
 namespace PortalApp.Authorization;
 

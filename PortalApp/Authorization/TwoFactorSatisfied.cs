@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using PortalApp.Users;
 
 namespace PortalApp.Authorization;
 

@@ -1,12 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Hosting;
-using PortalApp.Notifications;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
 using PortalApp.Live;
+using PortalApp.Notifications;
 using PortalApp.Terms;
 
 namespace PortalApp.Ballots;

@@ -1,5 +1,3 @@
-using PortalApp.Audit;
-using PortalApp.ScaleOut;
 using PortalApp.AccessLogging;
 using PortalApp.Live;
 

@@ -2,12 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Hosting;
-using PortalApp.Notifications;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
+using PortalApp.Notifications;
 using PortalApp.Terms;
 
 namespace PortalApp.Ballots;

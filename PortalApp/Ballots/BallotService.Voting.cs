@@ -2,14 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Notifications;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Live;
+using PortalApp.Notifications;
 using PortalApp.Terms;
 
 namespace PortalApp.Ballots;

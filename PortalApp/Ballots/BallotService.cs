@@ -2,9 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Live;
 
 namespace PortalApp.Ballots;

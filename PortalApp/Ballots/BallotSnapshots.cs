@@ -2,8 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Live;
 using PortalApp.Terms;

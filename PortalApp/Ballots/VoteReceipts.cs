@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Ballots;

@@ -1,5 +1,5 @@
-using PortalApp.Hosting;
 using PortalApp.Common;
+using PortalApp.Hosting;
 
 namespace PortalApp.Cli;
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Users;
 using PortalApp.AccessLogging;
+using PortalApp.Users;
 
 namespace PortalApp.Cli;
 

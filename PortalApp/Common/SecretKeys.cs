@@ -3,8 +3,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Portal.Data;
-using PortalApp.Masking;
-using PortalApp.ScaleOut;
 
 namespace PortalApp.Common;
 

@@ -1,15 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Authorization;
+using PortalApp.AccessLogging;
 using PortalApp.Audit;
+using PortalApp.Authorization;
 using PortalApp.Components;
 using PortalApp.Letters;
+using PortalApp.Live;
 using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Transparency;
-using PortalApp.Users;
-using PortalApp.AccessLogging;
-using PortalApp.Live;
 
 namespace PortalApp.Hosting;
 

@@ -7,6 +7,7 @@ using Portal.Data.Entities;
 using PortalApp.Agreements;
 using PortalApp.Audit;
 using PortalApp.Authorization;
+using PortalApp.Common;
 using PortalApp.Components.Account;
 using PortalApp.Hosting.Circuits;
 using PortalApp.Letters;
@@ -14,7 +15,6 @@ using PortalApp.ScaleOut;
 using PortalApp.Seeding;
 using PortalApp.Transparency;
 using PortalApp.Users;
-using PortalApp.Common;
 
 namespace PortalApp.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Portal.Data;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Letters;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Portal.Data.Entities;
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
 
 namespace PortalApp.Letters;

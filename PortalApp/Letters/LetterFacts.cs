@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 

@@ -5,10 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Live;
 

@@ -1,5 +1,4 @@
 using Portal.Data.Entities;
-using PortalApp.Agreements;
 using PortalApp.Terms;
 
 namespace PortalApp.Letters;

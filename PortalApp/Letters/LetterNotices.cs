@@ -1,9 +1,8 @@
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Notifications;
 using PortalApp.Common;
+using PortalApp.Notifications;
 
 namespace PortalApp.Letters;
 

@@ -2,13 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Pdf;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
+using PortalApp.Pdf;
 using PortalApp.Terms;
 
 namespace PortalApp.Letters;

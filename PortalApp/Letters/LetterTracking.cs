@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 
 namespace PortalApp.Letters;

@@ -2,8 +2,6 @@ using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
 

@@ -3,9 +3,8 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 
 namespace PortalApp.Letters;

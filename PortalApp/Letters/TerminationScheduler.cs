@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Hosting;
-using PortalApp.ScaleOut;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
 using PortalApp.Live;

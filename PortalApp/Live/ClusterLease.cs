@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Ballots;
 
 namespace PortalApp.Live;
 

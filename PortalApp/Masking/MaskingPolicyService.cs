@@ -3,10 +3,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Authorization;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Terms;
 

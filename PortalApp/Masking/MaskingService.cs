@@ -2,8 +2,6 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
-using PortalApp.Records;
 using PortalApp.Common;
 
 namespace PortalApp.Masking;

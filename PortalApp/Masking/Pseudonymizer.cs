@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Masking;

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Ballots;
 using PortalApp.Live;
 
 namespace PortalApp.Notifications;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Data;
 using Portal.Data.Entities;
 using PortalApp.Authorization;
-using PortalApp.Ballots;
 using PortalApp.Live;
 
 namespace PortalApp.Notifications;

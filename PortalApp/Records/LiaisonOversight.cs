@@ -3,7 +3,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
 
 namespace PortalApp.Records;

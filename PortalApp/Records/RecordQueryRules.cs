@@ -1,8 +1,7 @@
 using Portal.Data.Entities;
 using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Masking;
 using PortalApp.Common;
+using PortalApp.Masking;
 
 namespace PortalApp.Records;
 

@@ -3,12 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.Masking;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
+using PortalApp.Masking;
 
 namespace PortalApp.Records;
 

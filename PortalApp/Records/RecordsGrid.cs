@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
-using PortalApp.Components;
 using PortalApp.Common;
 using PortalApp.Masking;
 

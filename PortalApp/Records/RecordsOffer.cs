@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data;
-using PortalApp.Agreements;
 using PortalApp.Authorization;
 using PortalApp.Masking;
 using PortalApp.Terms;

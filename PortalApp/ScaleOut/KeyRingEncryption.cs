@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.ScaleOut;

@@ -2,9 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Portal.Data;
-using PortalApp.Ballots;
-using PortalApp.Letters;
-using PortalApp.Users;
 using PortalApp.Authorization;
 using PortalApp.Live;
 

@@ -1,6 +1,4 @@
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 

@@ -1,7 +1,5 @@
 using Portal.Data.Entities;
-using PortalApp.Agreements;
 using PortalApp.Ballots;
-using PortalApp.Hosting;
 using PortalApp.Common;
 using PortalApp.Terms;
 

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using PortalApp.Hosting;
-using PortalApp.Masking;
 using PortalApp.Common;
+using PortalApp.Masking;
 
 namespace PortalApp.Seeding;
 

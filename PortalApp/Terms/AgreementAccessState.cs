@@ -1,5 +1,4 @@
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Terms;

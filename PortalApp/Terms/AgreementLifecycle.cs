@@ -1,10 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
-using PortalApp.Components;
-using PortalApp.Records;
 
 namespace PortalApp.Terms;
 

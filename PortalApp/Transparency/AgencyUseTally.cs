@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
-using PortalApp.Audit;
-using PortalApp.Records;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
+using PortalApp.Records;
 
 namespace PortalApp.Transparency;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.RateLimiting;
-using PortalApp.Audit;
 using PortalApp.AccessLogging;
 
 namespace PortalApp.Transparency;

@@ -2,12 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Agreements;
-using PortalApp.Audit;
-using PortalApp.Hosting;
-using PortalApp.Records;
 using PortalApp.AccessLogging;
 using PortalApp.Common;
+using PortalApp.Records;
 using PortalApp.Terms;
 
 namespace PortalApp.Transparency;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
-using PortalApp.Audit;
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 using PortalApp.AccessLogging;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Data;
 using Portal.Data.Entities;
-using PortalApp.Hosting;
 using PortalApp.Common;
 
 namespace PortalApp.Users;

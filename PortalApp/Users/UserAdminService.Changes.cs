@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 
 namespace PortalApp.Users;

@@ -1,10 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.ScaleOut;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Live;
 

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Authorization;
-using PortalApp.Hosting;
-using PortalApp.ScaleOut;
 using PortalApp.AccessLogging;
+using PortalApp.Authorization;
 using PortalApp.Common;
 using PortalApp.Live;
 

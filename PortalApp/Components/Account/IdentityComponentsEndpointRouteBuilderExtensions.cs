@@ -2,8 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Data.Entities;
-using PortalApp.Audit;
-using PortalApp.Users;
 using PortalApp.AccessLogging;
 using PortalApp.Authorization;
 
