@@ -5,12 +5,12 @@ namespace Portal.Bench;
 
 /// <summary>
 /// The portal's benches, run as its own verbs are (<see cref="CliVerbs"/>: the portal's host, configuration from
-/// <c>--Section:Key=value</c>): <c>bench</c> times the records service on a million records; <c>bench --circuits N</c>
+/// <c>--Section:Key=value</c>): <c>bench [--records N]</c> times the records service on N records (a million by default); <c>bench --circuits N</c>
 /// (or <c>capacity</c>) measures N Blazor circuits against a portal it starts.
 /// </summary>
 public static class BenchVerbs
 {
-    private const string Usage = "usage: bench | bench --circuits N [options] | capacity --circuits N [options]   (docs/capacity.md)";
+    private const string Usage = "usage: bench [--records N] | bench --circuits N [options] | capacity --circuits N [options]   (docs/capacity.md)";
 
     private static readonly Dictionary<string, Func<IServiceProvider, string[], Task<int>>> Verbs = new(StringComparer.Ordinal)
     {

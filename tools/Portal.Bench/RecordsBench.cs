@@ -14,12 +14,13 @@ using PortalApp.Seeding;
 namespace Portal.Bench;
 
 /// <summary>
-/// `bench`: builds (or reuses) a 1,000,000-record database and times the records service in-process,
-/// as the clerk and as the liaison, end to end (checks, query, masking and the access-log write).
+/// `bench [--records N]`: builds (or reuses) a database of N records (1,000,000 by default) on the configured store and
+/// times the records service in-process, as the clerk and as the liaison, end to end (checks, query, masking and the
+/// access-log write).
 /// </summary>
 public static class RecordsBench
 {
-    private const int Target = 1_000_000;
+    private const int DefaultRecords = 1_000_000;
     private const int Warmup = 50;
     // A p95 of 200 calls is the 10th slowest, which one collection or one busy second elsewhere on the machine
     // decides; 1,000 calls per role make the ratio of two p95s a property of the code.
@@ -27,8 +28,14 @@ public static class RecordsBench
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        var records = RecordsOf(args);
+        if (records is null)
+        {
+            Console.Error.WriteLine("bench: --records takes a whole number from 1,000 to 100,000,000");
+            return 2;
+        }
         var (provider, connectionString) = await SeedVerb.DatabaseAsync(services);
-        var seedRate = await EnsureRecordsAsync(services, provider, connectionString);
+        var seedRate = await EnsureRecordsAsync(services, provider, connectionString, records.Value);
         var sample = await SampleAsync(services);
         var random = new Random(7);
         string[] prefixes = ["SMI", "JOH", "WIL", "GAR", "MAR", "BRO", "DAV", "ROD", "MIL", "LOP"];
@@ -83,21 +90,33 @@ public static class RecordsBench
         var worst = p95.Values.Max();
         var ratio = scenarios.Max(s => p95[(s.Name, "AgencyLiaison")] / p95[(s.Name, "Clerk")]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed rate: {seedRate:F0} records/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: worst-p95-ms={worst:F2} masked-ratio={ratio:F2} seed-rows-per-s={seedRate:F0}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: worst-p95-ms={worst:F2} masked-ratio={ratio:F2} seed-rows-per-s={seedRate:F0} provider={provider} records={records}"));
         return 0;
+    }
+
+    /// <summary>The number after <c>--records</c>, the default without one, or null when it is not a sensible count.</summary>
+    internal static int? RecordsOf(string[] args)
+    {
+        var at = Array.IndexOf(args, "--records");
+        if (at < 0)
+        {
+            return DefaultRecords;
+        }
+        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            && n is >= 1_000 and <= 100_000_000 ? n : null;
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>Seeds a million records when the database has fewer; when it reuses one, it measures the seed rate on a scratch file.</summary>
-    private static async Task<double> EnsureRecordsAsync(IServiceProvider services, DatabaseProvider provider, string connectionString)
+    /// <summary>Seeds the records when the database holds another number; when it reuses one, it measures the seed rate on a scratch file.</summary>
+    private static async Task<double> EnsureRecordsAsync(IServiceProvider services, DatabaseProvider provider, string connectionString, int target)
     {
         await using (var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
         {
-            if (await db.Involvements.CountAsync() < Target)
+            if (await db.Involvements.CountAsync() != target)
             {
-                Console.WriteLine($"bench: seeding {Target:N0} records into {connectionString} …");
-                var result = RecordBulkLoader.Replace(provider, connectionString, Target, RecordsDemoSeeder.DemoSeed);
+                Console.WriteLine($"bench: seeding {target:N0} records into {connectionString} …");
+                var result = RecordBulkLoader.Replace(provider, connectionString, target, RecordsDemoSeeder.DemoSeed);
                 Console.WriteLine($"bench: seeded in {result.Elapsed.TotalSeconds:F1} s");
                 return result.RecordsPerSecond;
             }
@@ -105,10 +124,10 @@ public static class RecordsBench
         if (provider == DatabaseProvider.Postgres)
         {
             // A scratch PostgreSQL database would need rights to create one; the rate is measured when the bench seeds.
-            Console.WriteLine("bench: reusing the million-record database; the seed rate is measured only when the bench seeds PostgreSQL");
+            Console.WriteLine($"bench: reusing the {target:N0}-record database; the seed rate is measured only when the bench seeds PostgreSQL");
             return double.NaN;
         }
-        Console.WriteLine("bench: reusing the million-record database; measuring the seed rate on a fresh scratch database");
+        Console.WriteLine($"bench: reusing the {target:N0}-record database; measuring the seed rate on a fresh scratch database");
         var scratch = Path.Combine(Path.GetTempPath(), $"portal-bench-{Guid.NewGuid():N}.db");
         try
         {
@@ -116,7 +135,7 @@ public static class RecordsBench
             {
                 await db.Database.MigrateAsync();
             }
-            return RecordBulkLoader.Replace($"Data Source={scratch}", Target, RecordsDemoSeeder.DemoSeed).RecordsPerSecond;
+            return RecordBulkLoader.Replace($"Data Source={scratch}", target, RecordsDemoSeeder.DemoSeed).RecordsPerSecond;
         }
         finally
         {
