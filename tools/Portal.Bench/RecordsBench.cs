@@ -95,16 +95,9 @@ public static class RecordsBench
     }
 
     /// <summary>The number after <c>--records</c>, the default without one, or null when it is not a sensible count.</summary>
-    internal static int? RecordsOf(string[] args)
-    {
-        var at = Array.IndexOf(args, "--records");
-        if (at < 0)
-        {
-            return DefaultRecords;
-        }
-        return at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            && n is >= 1_000 and <= 100_000_000 ? n : null;
-    }
+    internal static int? RecordsOf(string[] args) =>
+        !args.Contains("--records") ? DefaultRecords
+        : SeedVerb.Option(args, "--records") is int n && n is >= 1_000 and <= 100_000_000 ? n : null;
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
