@@ -13,7 +13,7 @@ public sealed class MemoryTrimTests
     public MemoryTrimTests()
     {
         handler = new CircuitCensus.Handler(census);
-        trim = new MemoryTrim(census, TimeProvider.System, NullLogger<MemoryTrim>.Instance);
+        trim = new MemoryTrim(census, NullLogger<MemoryTrim>.Instance);
     }
 
     private async Task OpenAsync(int n)
