@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using PortalApp.Common;
+using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Architecture;
 
@@ -9,6 +10,7 @@ namespace PortalApp.Tests.Architecture;
 /// request stops its database work. Razor components' lifecycle methods and overrides of framework types keep the
 /// signatures the framework fixes.
 /// </summary>
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class CancellationTokenRuleTests
 {
     // PortalApp.Cli (the bench and capacity client) is moving to its own tools project and is left to that move.

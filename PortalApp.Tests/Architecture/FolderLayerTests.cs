@@ -3,6 +3,7 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Architecture;
 
 /// <summary>The folders of <c>PortalApp/</c> depend on each other only downwards, as docs/architecture.md draws them.</summary>
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class FolderLayerTests
 {
     private static readonly string Assembly = typeof(Program).Assembly.Location;

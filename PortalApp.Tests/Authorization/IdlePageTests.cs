@@ -5,6 +5,7 @@ namespace PortalApp.Tests.Authorization;
 
 /// <summary>An open page (whose circuit keeps the server side alive) still signs out after 30 minutes without input.</summary>
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class IdlePageTests(PortalHost host, BrowserFixture browser)
 {
     [Fact]

@@ -4,6 +4,7 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Components;
 
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class PrintViewTests(PortalHost host, BrowserFixture browser)
 {
     [Fact]

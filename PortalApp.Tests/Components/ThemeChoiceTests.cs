@@ -4,6 +4,7 @@ using PortalApp.Tests.Infrastructure;
 namespace PortalApp.Tests.Components;
 
 [Collection(AppCollection.Name)]
+[Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class ThemeChoiceTests(PortalHost host, BrowserFixture browser)
 {
     private static async Task<bool> IsDarkAsync(IPage page) =>

@@ -1,6 +1,5 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using PortalApp.Tests.Accessibility;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Transparency;
@@ -10,11 +9,6 @@ namespace PortalApp.Tests.Transparency;
 [Trait(TestDatabase.ProviderTrait, TestDatabase.SameOnEveryProvider)]
 public sealed class TransparencyBrowserTests(TransparencyHistory host, BrowserFixture browser)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [Theory]
     [InlineData(1280, 720, false)]
     [InlineData(390, 844, true)]
@@ -29,9 +23,9 @@ public sealed class TransparencyBrowserTests(TransparencyHistory host, BrowserFi
         Assert.Equal(200, response!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Public record", Level = 1 })).ToBeVisibleAsync();
 
-        var result = await page.RunAxe(Wcag21AA);
-        var problems = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
-        Assert.True(result.Violations.Length == 0, string.Join("\n", problems));
+        var violations = await AxeInPage.ViolationsAsync(page, AxeInPage.EveryRule);
+        var problems = violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Targets)}");
+        Assert.True(violations.Count == 0, string.Join("\n", problems));
         // The page itself never scrolls sideways; only a wide table does, inside its own region.
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
 

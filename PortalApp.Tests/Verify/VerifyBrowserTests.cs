@@ -1,6 +1,5 @@
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using PortalApp.Tests.Accessibility;
 using PortalApp.Tests.Infrastructure;
 
 namespace PortalApp.Tests.Verify;
@@ -75,8 +74,8 @@ public sealed class VerifyBrowserTests(PortalHost host, BrowserFixture browser)
 
         var sideways = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(sideways <= 0, $"/verify scrolls {sideways} px sideways on a 390 px screen");
-        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help}")));
+        var violations = await AxeInPage.ViolationsAsync(page, AxeInPage.EveryRule);
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Targets)}")));
         await page.Context.CloseAsync();
     }
 
