@@ -33,7 +33,21 @@ public static class AxeInPage
         resultTypes = new[] { "violations" },
     };
 
-    public sealed record Violation(string Id, string Help, string[] Targets);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public sealed record Violation(string Id, string Help, string[] Targets)
+    {
+        /// <summary>One line naming the rule, where it was found (a theme, a size) if given, and its first elements.</summary>
+        public string Line(string? where = null) =>
+            $"{Id}{(where is null ? "" : $" ({where})")}: {Help} at {string.Join(" | ", Targets)}";
+    }
+
+    /// <summary>Asserts no WCAG 2.1 A or AA violation on the page as it is; <paramref name="where"/> is named in each line.</summary>
+    public static async Task AssertNoneAsync(IPage page, string? where = null)
+    {
+        var violations = await ViolationsAsync(page, EveryRule);
+        Assert.True(violations.Count == 0, string.Join("\n", violations.Select(v => v.Line(where))));
+    }
 
     public static async Task<IReadOnlyList<Violation>> ViolationsAsync(IPage page, object options)
     {
@@ -48,6 +62,6 @@ public static class AxeInPage
               return JSON.stringify(result.violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })));
             }
             """, options);
-        return JsonSerializer.Deserialize<Violation[]>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)) ?? [];
+        return JsonSerializer.Deserialize<Violation[]>(json, Json) ?? [];
     }
 }

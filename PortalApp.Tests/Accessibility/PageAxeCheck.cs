@@ -89,7 +89,7 @@ public static class PageAxeCheck
             }
             foreach (var v in await AxeInPage.ViolationsAsync(page, sameMarkup ? AxeInPage.ColourRules : AxeInPage.EveryRule))
             {
-                problems.Add($"{v.Id} ({theme}, {size.Width}×{size.Height}): {v.Help} at {string.Join(" | ", v.Targets)}");
+                problems.Add(v.Line($"{theme}, {size.Width}×{size.Height}"));
             }
         }
         return problems;
