@@ -177,12 +177,41 @@ public sealed class RecordSearchTests(PortalHost host)
         await using var scope = await host.ScopeAsAsync("city@portal.local");
         var screen = await Service(scope).SearchAsync(new RecordQuery { PageSize = 100 });
         var export = await Service(scope).ExportAsync(new RecordQuery());
-        var csv = System.Text.Encoding.UTF8.GetString(export.Csv!);
+        var csv = System.Text.Encoding.UTF8.GetString(await export.Csv!.ToArrayAsync());
 
         Assert.Contains(screen.Rows[0].Name.Text, csv, StringComparison.Ordinal);
         var raw = await RecordTestData.RawPersonAsync(host, screen.Rows[0].PersonId);
         Assert.DoesNotContain(raw[RecordFields.Name], csv, StringComparison.Ordinal);
         var entry = await RecordTestData.LastLogAsync(host);
         Assert.Equal(("export", export.Rows), (entry.Action, entry.ResultCount ?? -1));
+    }
+
+    [Fact]
+    public async Task TheExportLeavesItsHeaderFirstThenFiveHundredRowsAtATimeAndHoldsEveryLoggedRow()
+    {
+        await using var scope = await host.ScopeAsAsync("city@portal.local");
+        var export = await Service(scope).ExportAsync(new RecordQuery());
+        var sent = new FlushRecordingStream();
+        await export.Csv!.WriteToAsync(sent);
+
+        var lines = System.Text.Encoding.UTF8.GetString(sent.ToArray()).TrimEnd('\r', '\n').Split('\n');
+        Assert.Equal(export.Rows + 1, lines.Length);
+        Assert.True(export.Rows > 100, $"{export.Rows} rows");
+        Assert.Equal(export.Rows, (await RecordTestData.LastLogAsync(host)).ResultCount);
+        // The header alone is flushed before any row is read; then one flush per chunk of 500 rows.
+        var firstFlush = System.Text.Encoding.UTF8.GetString(sent.ToArray()[..(int)sent.FlushedAt[0]]).TrimStart('\uFEFF').TrimEnd('\r', '\n');
+        Assert.Equal("Role,Name,Date of birth,Sex,Place of birth,DC number,Arrested,District,Charges", firstFlush);
+        Assert.Equal(1 + (export.Rows + 499) / 500, sent.FlushedAt.Distinct().Count());
+    }
+
+    private sealed class FlushRecordingStream : MemoryStream
+    {
+        public List<long> FlushedAt { get; } = [];
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            FlushedAt.Add(Length);
+            return base.FlushAsync(cancellationToken);
+        }
     }
 }

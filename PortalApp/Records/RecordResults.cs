@@ -26,4 +26,18 @@ public sealed record RecordSearchResult(
 
 public sealed record RecordViewResult(RecordDetail? Detail, string? Refusal);
 
-public sealed record RecordExport(byte[]? Csv, string? Refusal, int Rows);
+public sealed record RecordExport(RecordCsvFile? Csv, string? Refusal, int Rows);
+
+/// <summary>An admitted, logged export: its rows are read and written as the file is sent.</summary>
+public sealed class RecordCsvFile(Func<Stream, CancellationToken, Task> write)
+{
+    public Task WriteToAsync(Stream destination, CancellationToken ct = default) => write(destination, ct);
+
+    /// <summary>The whole file in memory, for a caller that needs it at once.</summary>
+    public async Task<byte[]> ToArrayAsync(CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await WriteToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+}

@@ -16,7 +16,7 @@ public static class RecordsEndpoints
             var export = await records.ExportAsync(query, ct);
             return export.Csv is null
                 ? Results.Problem(export.Refusal, statusCode: StatusCodes.Status403Forbidden, title: "Export refused")
-                : Results.File(export.Csv, "text/csv", $"records-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+                : Results.Stream(stream => export.Csv.WriteToAsync(stream, ct), "text/csv", $"records-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
         }).RequireAuthorization(Policies.BrowseRecords);
         return app;
     }

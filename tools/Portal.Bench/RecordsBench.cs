@@ -87,10 +87,11 @@ public static class RecordsBench
                     $"{name,-28} {roles[r].Role,-14} {Percentile(sorted, 0.50),8:F2} {Percentile(sorted, 0.95),8:F2} {Percentile(sorted, 0.99),8:F2}"));
             }
         }
+        var export = await ExportBench.RunAsync(roles[0].Records);
         var worst = p95.Values.Max();
         var ratio = scenarios.Max(s => p95[(s.Name, "AgencyLiaison")] / p95[(s.Name, "Clerk")]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed rate: {seedRate:F0} records/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: worst-p95-ms={worst:F2} masked-ratio={ratio:F2} seed-rows-per-s={seedRate:F0} provider={provider} records={records}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: worst-p95-ms={worst:F2} masked-ratio={ratio:F2} seed-rows-per-s={seedRate:F0} {export} provider={provider} records={records}"));
         return 0;
     }
 
