@@ -11,5 +11,20 @@ public sealed class PostgresPortalDbContext(DbContextOptions<PostgresPortalDbCon
         base.OnModelCreating(builder);
         // PostgreSQL has a real boolean and case-sensitive quoted names; the filter is the same rule: one current vote per party.
         builder.Entity<Vote>().HasIndex(v => new { v.BallotId, v.Party }).IsUnique().HasFilter("\"IsCurrent\"");
+        // SQLite's index entries end with the rowid (Id); PostgreSQL's do not. Each sort key of the records list ends
+        // with Id here, so a page deep in a result ("ORDER BY x, Id OFFSET n") is read from the index alone instead of
+        // visiting the table for each skipped row.
+        var involvement = builder.Entity<Involvement>();
+        foreach (var key in new string[][] { ["ArrestedUtc"], ["Role", "ArrestedUtc"], ["DcNumber"], ["District", "ArrestedUtc"], ["District", "Role", "ArrestedUtc"] })
+        {
+            involvement.Metadata.RemoveIndex(key.Select(p => involvement.Metadata.FindProperty(p)!).ToList());
+            var index = involvement.HasIndex([.. key, nameof(Involvement.Id)]);
+            if (key[^1] == nameof(Involvement.ArrestedUtc) && key[0] != nameof(Involvement.District))
+            {
+                // A name-prefix search sorted by date walks the date index and tests each name: with the name in the
+                // index that walk never visits the table (the planner prefers it to sorting every match of the prefix).
+                index.IncludeProperties(nameof(Involvement.SearchName));
+            }
+        }
     }
 }

@@ -7,8 +7,8 @@ namespace PortalApp.Seeding;
 
 /// <summary>
 /// PostgreSQL's form of <see cref="RecordBulkLoader"/>: the generated records are collected, then written with
-/// binary COPY, one table at a time in foreign-key order; identity sequences are moved past the loaded ids and the
-/// planner's statistics refreshed.
+/// binary COPY, one table at a time in foreign-key order; identity sequences are moved past the loaded ids, the
+/// tables vacuumed and the planner's statistics refreshed.
 /// </summary>
 public sealed class PostgresRecordBulkLoader : IRecordSink
 {
@@ -93,7 +93,8 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
         }
         tx.Commit();
         var loaded = clock.Elapsed;
-        Execute(connection, """ANALYZE "Persons", "Arrests", "Charges", "Involvements";""");
+        // VACUUM as well as ANALYZE: it sets the visibility map, without which an index-only scan still visits the table.
+        Execute(connection, """VACUUM (ANALYZE) "Persons", "Arrests", "Charges", "Involvements";""");
         return new RecordBulkLoader.Result(records, clock.Elapsed, clock.Elapsed - loaded);
     }
 

@@ -712,23 +712,27 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ArrestedUtc");
-
-                    b.HasIndex("DcNumber");
-
                     b.HasIndex("ArrestId", "Role");
 
-                    b.HasIndex("District", "ArrestedUtc");
+                    b.HasIndex("ArrestedUtc", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ArrestedUtc", "Id"), new[] { "SearchName" });
+
+                    b.HasIndex("DcNumber", "Id");
 
                     b.HasIndex("PersonId", "Role");
 
-                    b.HasIndex("Role", "ArrestedUtc");
+                    b.HasIndex("District", "ArrestedUtc", "Id");
 
-                    b.HasIndex("District", "Role", "ArrestedUtc");
+                    b.HasIndex("Role", "ArrestedUtc", "Id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Role", "ArrestedUtc", "Id"), new[] { "SearchName" });
 
                     b.HasIndex("Role", "SearchName", "ArrestedUtc");
 
                     b.HasIndex("SearchName", "ArrestedUtc", "Role");
+
+                    b.HasIndex("District", "Role", "ArrestedUtc", "Id");
 
                     b.ToTable("Involvements");
                 });
