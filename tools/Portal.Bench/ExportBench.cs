@@ -39,12 +39,10 @@ public static class ExportBench
             }
         }
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"export-rows={rows} export-first-byte-p95-ms={P95(firstByte):F1} export-whole-p95-ms={P95(whole):F0} export-live-heap-growth-mb={growth / 1048576.0:F1}");
+            $"export-rows={rows} export-first-byte-p95-ms={RecordsBench.Percentile(firstByte.Order().ToList(), 0.95):F1} export-whole-p95-ms={RecordsBench.Percentile(whole.Order().ToList(), 0.95):F0} export-live-heap-growth-mb={growth / 1048576.0:F1}");
         Console.WriteLine(line.Replace(' ', '\n'));
         return line;
     }
-
-    private static double P95(List<double> values) => values.Order().ElementAt((int)Math.Ceiling(0.95 * values.Count) - 1);
 
     /// <summary>Discards what is written, noting when the first byte came and (when asked) the live heap at each write.</summary>
     private sealed class TimingSink(Stopwatch clock, bool measuresMemory) : Stream

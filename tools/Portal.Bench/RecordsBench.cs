@@ -100,7 +100,7 @@ public static class RecordsBench
         !args.Contains("--records") ? DefaultRecords
         : SeedVerb.Option(args, "--records") is int n && n is >= 1_000 and <= 100_000_000 ? n : null;
 
-    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     /// <summary>Seeds the records when the database holds another number; when it reuses one, it measures the seed rate on a scratch file.</summary>
     private static async Task<double> EnsureRecordsAsync(IServiceProvider services, DatabaseProvider provider, string connectionString, int target)
