@@ -59,7 +59,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         var (_, ballotId) = await LetterScenario.OpenBallotAsync(host);
         var (_, decidedBallot) = await LetterScenario.DecidedAgreementAsync(host);
         var draftId = await LetterScenario.DraftAsync(host, decidedBallot);
-        var page = await browser.NewPageAsync();
+        var page = await browser.NewMovingPageAsync();
 
         // Sign in as the City's official (the vote) and move on as the Solicitor (the letter); the clerk's pages in between.
         await SignInAsync(page, "clerk@portal.local");
@@ -74,7 +74,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         await Assertions.Expect(page.GetByTestId("person-fields")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
 
-        page = await browser.NewPageAsync();
+        page = await browser.NewMovingPageAsync();
         await SignInAsync(page, "city@portal.local");
         await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
         await page.GetByTestId("vote-panel").WaitForAsync();
@@ -94,7 +94,7 @@ public sealed partial class KeyboardOnlyTests(PortalHost host, BrowserFixture br
         await Assertions.Expect(page.GetByTestId("vote-accepted")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
 
-        page = await browser.NewPageAsync();
+        page = await browser.NewMovingPageAsync();
         await SignInAsync(page, LetterScenario.Solicitor);
         await Interactive.GotoAsync(page, $"{host.BaseUrl}/letters/{draftId}");
         await page.GetByTestId("draft-issue").WaitForAsync();

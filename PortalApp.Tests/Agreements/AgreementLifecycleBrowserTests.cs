@@ -29,7 +29,7 @@ public sealed class AgreementLifecycleBrowserTests(AgreementLifecycleBrowserTest
         var (agreementId, cutOffDate, letterNumber) = await TerminateTheDemoAgreementAsync();
         var terminating = $"Terminating on {cutOffDate:MMM d, yyyy}";
 
-        var staff = await browser.NewPageAsync();
+        var staff = await browser.NewMovingPageAsync();
         await SignIn.AsAsync(staff, host.BaseUrl, Staff);
         await staff.GotoAsync($"{host.BaseUrl}/agreements");
         var row = staff.Locator("tr", new PageLocatorOptions { Has = staff.GetByTestId($"agreement-{DemoAgreement.Reference}") });
@@ -50,7 +50,7 @@ public sealed class AgreementLifecycleBrowserTests(AgreementLifecycleBrowserTest
         await Assertions.Expect(staff.GetByText("Under review")).ToHaveCountAsync(0);
         await staff.Context.CloseAsync();
 
-        var liaison = await browser.NewPageAsync();
+        var liaison = await browser.NewMovingPageAsync();
         await SignIn.AsAsync(liaison, host.BaseUrl, Liaison);
         var notice = $"Access ends on {cutOffDate:MMMM d, yyyy} under letter {letterNumber}.";
         await Assertions.Expect(liaison.GetByTestId("access-ends")).ToHaveTextAsync(notice);
@@ -61,7 +61,7 @@ public sealed class AgreementLifecycleBrowserTests(AgreementLifecycleBrowserTest
 
         host.Time.Advance(PortalTime.FromCity(cutOffDate, TimeOnly.MinValue) - host.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
 
-        staff = await browser.NewPageAsync();
+        staff = await browser.NewMovingPageAsync();
         await SignIn.AsAsync(staff, host.BaseUrl, Staff);
         await staff.GotoAsync($"{host.BaseUrl}/agreements");
         row = staff.Locator("tr", new PageLocatorOptions { Has = staff.GetByTestId($"agreement-{DemoAgreement.Reference}") });
@@ -73,7 +73,7 @@ public sealed class AgreementLifecycleBrowserTests(AgreementLifecycleBrowserTest
         await Assertions.Expect(staff.GetByTestId($"agreement-state-{DemoAgreement.Reference}")).ToContainTextAsync("Terminated");
         await staff.Context.CloseAsync();
 
-        liaison = await browser.NewPageAsync();
+        liaison = await browser.NewMovingPageAsync();
         await SignIn.AsAsync(liaison, host.BaseUrl, Liaison);
         await Assertions.Expect(liaison.GetByTestId("dashboard-role")).ToBeVisibleAsync();
         await Assertions.Expect(liaison.GetByTestId("entry-records")).ToHaveCountAsync(0);

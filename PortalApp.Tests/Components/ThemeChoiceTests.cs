@@ -33,7 +33,7 @@ public sealed class ThemeChoiceTests(PortalHost host, BrowserFixture browser)
     [Fact]
     public async Task ABrowserThatPrefersDarkStartsDarkUntilAChoiceIsMade()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ColorScheme = ColorScheme.Dark,
             StorageState = await browser.SignedInStateAsync(host.BaseUrl, "clerk@portal.local"),

@@ -31,7 +31,7 @@ public sealed class LetterPagesFirstVisitTests(LetterPagesFirstVisitTests.FreshH
     [Fact]
     public async Task OnA1280By720WindowTheTemplatesPageKeepsTheMergeFieldsInTheirColumnAndSaysTheTemplatesAreAsShipped()
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 720 },
             StorageState = await browser.SignedInStateAsync(host.BaseUrl, LetterScenario.Solicitor),

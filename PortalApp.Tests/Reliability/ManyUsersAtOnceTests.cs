@@ -95,7 +95,7 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
 
     private async Task<IPage> OpenAsync(string state, string path)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         // Generous: the test is about errors reaching people, not speed on a shared two-core machine.
         context.SetDefaultTimeout(60000);
         var page = await context.NewPageAsync();

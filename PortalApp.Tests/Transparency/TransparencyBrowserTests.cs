@@ -14,7 +14,7 @@ public sealed class TransparencyBrowserTests(TransparencyHistory host, BrowserFi
     [InlineData(390, 844, true)]
     public async Task ThePublicRecordHasNoWcagViolations(int width, int height, bool phone)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height }, IsMobile = phone, HasTouch = phone,
         });

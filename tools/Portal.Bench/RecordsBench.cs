@@ -36,7 +36,7 @@ public static class RecordsBench
         }
         var (provider, connectionString) = await SeedVerb.DatabaseAsync(services);
         var seedRate = await EnsureRecordsAsync(services, provider, connectionString, records.Value);
-        var sample = await SampleAsync(services);
+        var sample = await SampleAsync(services, records.Value);
         var random = new Random(7);
         string[] prefixes = ["SMI", "JOH", "WIL", "GAR", "MAR", "BRO", "DAV", "ROD", "MIL", "LOP"];
 
@@ -140,11 +140,17 @@ public static class RecordsBench
 
     private sealed record Sample(List<string> DcNumbers, List<int> PersonIds);
 
-    private static async Task<Sample> SampleAsync(IServiceProvider services)
+    /// <summary>Up to 200 arrestees spread over the whole table (every <c>step</c>-th row id), whatever its size.</summary>
+    private static async Task<Sample> SampleAsync(IServiceProvider services, int records)
     {
+        var step = Math.Clamp(records / 1_000, 1, 4_999);
         await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var rows = await db.Involvements.AsNoTracking().Where(i => i.Role == InvolvementRole.Arrestee && i.Id % 4999 == 0)
+        var rows = await db.Involvements.AsNoTracking().Where(i => i.Role == InvolvementRole.Arrestee && i.Id % step == 0)
             .Select(i => new { i.DcNumber, i.PersonId }).Take(200).ToListAsync();
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException($"bench: no arrestee among every {step}th of the {records:N0} records to look up.");
+        }
         return new Sample(rows.Select(r => r.DcNumber).ToList(), rows.Select(r => r.PersonId).ToList());
     }
 
