@@ -37,6 +37,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Portal:DemoRecords", DemoRecords.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Portal:SignInPermitsPerMinute", "100000");
         builder.UseSetting("Letters:VerifyPermitsPerMinute", "100000");
+        // Fingerprinted scripts and styles cached as Production serves them (immutable), not refetched at every page load
+        // as Development does for hot reload: a page load then costs Chromium about a tenth less.
+        builder.UseSetting("EnableStaticAssetsDevelopmentCaching", "true");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

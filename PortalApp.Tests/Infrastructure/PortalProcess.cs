@@ -34,6 +34,7 @@ public sealed class PortalProcess : IAsyncDisposable
         [
             "--urls", BaseUrl, .. Database.Arguments,
             "--Portal:DemoRecords=60", "--Portal:SignInPermitsPerMinute=1000000", "--environment", "Development",
+            "--EnableStaticAssetsDevelopmentCaching=true",
         ]))!;
         process.OutputDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
         process.ErrorDataReceived += (_, e) => Output.Enqueue(e.Data ?? "");
