@@ -24,8 +24,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private static ViewportSize Desktop => new() { Width = 1366, Height = 850 };
+
     public Task<IPage> NewPageAsync(string? storageState = null) =>
-        NewPageInAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 850 }, StorageState = storageState });
+        NewPageInAsync(new BrowserNewContextOptions { ViewportSize = Desktop, StorageState = storageState });
 
     /// <summary>A page in a phone-sized touch viewport (390 × 844).</summary>
     public Task<IPage> NewPhonePageAsync(string? storageState = null) =>
@@ -39,13 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     /// <summary>A page as <see cref="NewPageAsync"/> makes, but with the portal's animations (see <see cref="NewContextAsync"/>).</summary>
     public Task<IPage> NewMovingPageAsync() =>
-        NewPageInAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 850 }, ReducedMotion = ReducedMotion.NoPreference });
+        NewPageInAsync(new BrowserNewContextOptions { ViewportSize = Desktop, ReducedMotion = ReducedMotion.NoPreference });
 
     /// <summary>
     /// A browser context as a person who asked their system for reduced motion has, unless the options say otherwise:
     /// the portal then shows dialogs, snackbars and ripples in their end state (app.css). Opening and closing a dialog
-    /// costs Chromium about a third of the CPU it takes with the animations drawn, in software, frame by frame; the
-    /// browser tests are two thirds Chromium's CPU. <see cref="NewMovingPageAsync"/> keeps the animations, for the
+    /// so costs Chromium less than half the CPU it takes with the animations, which it draws in software, frame by frame;
+    /// Chromium is two thirds of the test run's CPU. <see cref="NewMovingPageAsync"/> keeps the animations, for the
     /// tests that use the portal as most people see it.
     /// </summary>
     public Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)

@@ -122,11 +122,19 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
         var receipt = page.GetByTestId("receipt-hash");
         var previous = await receipt.CountAsync() > 0 ? (await receipt.InnerTextAsync()).Trim() : "";
         await panel.GetByTestId("vote-choice").GetByText(round % 2 == 0 ? "Renew for a new term" : "Abstain").ClickAsync();
-        await panel.Locator("textarea").FillAsync($"{account} tab {n} round {round}");
+        var rationale = $"{account} tab {n} round {round}";
+        await panel.Locator("textarea").FillAsync(rationale);
         await panel.GetByTestId("cast-vote").ClickAsync();
         await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Cast vote" }).ClickAsync();
         var outcome = page.GetByTestId("vote-accepted").Or(page.GetByTestId("vote-refused"));
-        await page.WaitForFunctionAsync(Receipted, previous, new() { Timeout = 60000 });
+        try
+        {
+            await page.WaitForFunctionAsync(Receipted, previous, new() { Timeout = 60000 });
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"no receipt within 60 s; {await WhyNoReceiptAsync(page, rationale)}");
+        }
         if (await page.GetByTestId("vote-refused").CountAsync() > 0)
         {
             problems.Add($"{account} tab {n}: {await page.GetByTestId("vote-refused").InnerTextAsync()}");
@@ -157,6 +165,17 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
             problems.Add($"export {prefix}: {response.Status} {body[..Math.Min(200, body.Length)]}");
         }
         latencies.GetOrAdd("export", _ => []).Add(clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Whether a vote without a receipt reached the database, and what its page shows: the server or the page.</summary>
+    private async Task<string> WhyNoReceiptAsync(IPage page, string rationale)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var stored = await db.Votes.AnyAsync(v => v.BallotId == 1 && v.Rationale == rationale);
+        var dialogs = await page.Locator(".mud-dialog").CountAsync();
+        var busy = await page.GetByTestId("cast-vote").IsDisabledAsync();
+        var alerts = string.Join(" | ", await page.Locator(".mud-alert").AllInnerTextsAsync());
+        return $"the vote is {(stored ? "" : "not ")}in the database; {dialogs} dialog(s) open; cast button {(busy ? "disabled" : "enabled")}; alerts: {alerts}";
     }
 
     private async Task CheckPageAsync(IPage page)
