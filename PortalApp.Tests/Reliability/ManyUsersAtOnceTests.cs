@@ -173,9 +173,11 @@ public sealed class ManyUsersAtOnceTests(ManyUsersAtOnceTests.Host host, Browser
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         var stored = await db.Votes.AnyAsync(v => v.BallotId == 1 && v.Rationale == rationale);
         var dialogs = await page.Locator(".mud-dialog").CountAsync();
-        var busy = await page.GetByTestId("cast-vote").IsDisabledAsync();
+        // Counted first: asking a missing button whether it is disabled would wait the page's 60 s for it to appear.
+        var button = page.GetByTestId("cast-vote");
+        var state = await button.CountAsync() == 0 ? "absent" : await button.IsDisabledAsync() ? "disabled" : "enabled";
         var alerts = string.Join(" | ", await page.Locator(".mud-alert").AllInnerTextsAsync());
-        return $"the vote is {(stored ? "" : "not ")}in the database; {dialogs} dialog(s) open; cast button {(busy ? "disabled" : "enabled")}; alerts: {alerts}";
+        return $"the vote is {(stored ? "" : "not ")}in the database; {dialogs} dialog(s) open; cast button {state}; alerts: {alerts}";
     }
 
     private async Task CheckPageAsync(IPage page)
