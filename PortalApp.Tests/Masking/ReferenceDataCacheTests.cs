@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Data;
 using Portal.Data.Entities;
+using PortalApp.Ballots;
 using PortalApp.Records;
 using PortalApp.Seeding;
 using PortalApp.Tests.Infrastructure;
@@ -36,6 +37,18 @@ public sealed class ReferenceDataCacheTests(ReferenceDataCacheTests.Host host) :
         Assert.True(saved > before);
         await transaction.CommitAsync();
         Assert.True(writes.Generation > saved, "the commit must count again: a copy read before it is stale");
+    }
+
+    [Fact]
+    public async Task TheHourlyReminderRunLeavesTheCopyAlone()
+    {
+        var writes = host.Services.GetRequiredService<ReferenceDataWrites>();
+        await using var scope = host.Services.CreateAsyncScope();
+        var closing = scope.ServiceProvider.GetRequiredService<BallotClosing>();
+
+        var before = writes.Generation;
+        await closing.PostDeadlineRemindersAsync();
+        Assert.Equal(before, writes.Generation);
     }
 
     [Fact]

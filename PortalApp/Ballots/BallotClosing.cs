@@ -68,7 +68,8 @@ public sealed class BallotClosing(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Under the write lock, so two runs cannot both post the same reminder.
         await using var tx = await ChainTransaction.BeginAsync(db, ct);
-        var agreements = await db.Agreements.Where(a => a.Status == Portal.Data.Entities.AgreementStatus.Active
+        // Read only: a tracked agreement in the save below would tell every cached copy of the reference data it is stale.
+        var agreements = await db.Agreements.AsNoTracking().Where(a => a.Status == Portal.Data.Entities.AgreementStatus.Active
             || a.Status == Portal.Data.Entities.AgreementStatus.UnderReview).ToListAsync(ct);
         var lifecycles = await LifecycleFacts.LifecyclesAsync(db, agreements, now, ct);
         var posted = 0;
