@@ -114,6 +114,24 @@ public sealed class VotingTests(BallotHost host)
     }
 
     [Fact]
+    public async Task ARationaleOnlyChangeSaysTheVoteStaysAndTheRationaleChanged()
+    {
+        var (agreementId, ballotId, _) = await OpenBallotAsync();
+        var reference = (await ViewAsync("da@portal.local", ballotId)).AgreementReference;
+
+        await VoteAsync("city@portal.local", ballotId, Party.City, VoteChoice.Abstain, "Waiting for the audit.");
+        var again = await VoteAsync("city@portal.local", ballotId, Party.City, VoteChoice.Abstain, "The audit is late; still waiting.");
+
+        Assert.True(again.Succeeded);
+        Assert.Equal("Your vote stays Abstain; its rationale was updated.", again.Message);
+        await using var db = await host.CreateDbAsync();
+        Assert.True(await db.Notifications.AnyAsync(n => n.Text == $"{reference}: the City seat kept its vote of Abstain and updated its rationale (Dana Whitfield (primary))."));
+        Assert.True(await db.AgreementEvents.AnyAsync(e => e.AgreementId == agreementId && e.Kind == AgreementTimeline.VoteChanged
+            && e.Summary.Contains("The City seat kept its vote of Abstain on ") && e.Summary.EndsWith("and updated its rationale, cast by Dana Whitfield (primary).")));
+        Assert.False(await db.AgreementEvents.AnyAsync(e => e.AgreementId == agreementId && e.Summary.Contains("from Abstain to Abstain")));
+    }
+
+    [Fact]
     public async Task WhenTheAlternateReplacesThePrimarysVoteEveryoneIsToldWhoChangedIt()
     {
         var (agreementId, ballotId, _) = await OpenBallotAsync();

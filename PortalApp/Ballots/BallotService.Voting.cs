@@ -163,6 +163,7 @@ public sealed partial class BallotService
             ? $"Your vote was recorded and met the threshold: the ballot is decided — {BallotQuestion.Outcome(ballot.Decision!.Outcome)}.{replaced}"
             : previous is null ? "Your vote was recorded."
             : castBy.ReplacesOther ? $"Your vote was recorded: {PartyNames.Of(vote.Choice)}.{replaced}"
+            : previous.Choice == vote.Choice ? $"Your vote stays {PartyNames.Of(vote.Choice)}; its rationale was updated."
             : $"Your vote was changed from {previous.Choice} to {vote.Choice}.";
         return new Attempt(new VoteResult(true, message, receipt), null, changes);
     }
@@ -180,6 +181,7 @@ public sealed partial class BallotService
             (VoteChoice.Recuse, _) => (AgreementTimeline.Recusal, $"The {seat} seat recused itself on {term}, cast by {castBy.Current}, replacing {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}."),
             (_, null) => (AgreementTimeline.Vote, $"The {seat} seat voted {vote.Choice} on {term}, cast by {castBy.Current}."),
             _ when castBy.ReplacesOther => (AgreementTimeline.VoteChanged, $"The {seat} seat's vote on {term} changed from {PartyNames.Of(previous.Choice)}, cast by {castBy.Previous}, to {vote.Choice}, cast by {castBy.Current}."),
+            _ when previous.Choice == vote.Choice => (AgreementTimeline.VoteChanged, $"The {seat} seat kept its vote of {vote.Choice} on {term} and updated its rationale, cast by {castBy.Current}."),
             _ => (AgreementTimeline.VoteChanged, $"The {seat} seat changed its vote on {term} from {PartyNames.Of(previous.Choice)} to {vote.Choice}, cast by {castBy.Current}."),
         };
         AgreementTimeline.Add(db, agreement.Id, vote.CastUtc, kind, summary, vote.CastByUserName);
@@ -191,6 +193,7 @@ public sealed partial class BallotService
         var choice = PartyNames.Of(vote.Choice);
         return previous is null ? $"the {seat} seat voted {choice} ({castBy.Current})."
             : castBy.ReplacesOther ? $"the {seat} seat's vote changed from {PartyNames.Of(previous.Choice)} ({castBy.Previous}) to {choice} ({castBy.Current})."
+            : previous.Choice == vote.Choice ? $"the {seat} seat kept its vote of {choice} and updated its rationale ({castBy.Current})."
             : $"the {seat} seat changed its vote from {PartyNames.Of(previous.Choice)} to {choice} ({castBy.Current}).";
     }
 
