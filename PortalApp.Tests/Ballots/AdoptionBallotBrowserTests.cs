@@ -14,8 +14,7 @@ public sealed class AdoptionBallotBrowserTests(BallotHost host, BrowserFixture b
     private async Task<IPage> SignedInAsync(string email, string path)
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, email);
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}{path}");
+        await SignIn.ToAsync(page, host.BaseUrl, email, path);
         return page;
     }
 

@@ -10,8 +10,7 @@ public sealed class DecisionSurvivesRestartTests(BrowserFixture browser)
     private async Task<IPage> BallotPageAsync(PortalProcess portal, string email)
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, portal.BaseUrl, email);
-        await Interactive.GotoAsync(page, $"{portal.BaseUrl}/ballots/1");
+        await SignIn.ToAsync(page, portal.BaseUrl, email, "/ballots/1");
         return page;
     }
 

@@ -13,8 +13,7 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
     private async Task<IPage> OpenBallotAsAsync(string email, int ballotId)
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, email);
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
+        await SignIn.ToAsync(page, host.BaseUrl, email, $"/ballots/{ballotId}");
         await Assertions.Expect(page.GetByTestId("ballot-status")).ToBeVisibleAsync();
         return page;
     }
@@ -92,8 +91,7 @@ public sealed class LiveBallotBrowserTests(BallotHost host, BrowserFixture brows
             Assert.True(cast.Succeeded, cast.Message);
         }
         var page = await browser.NewPhonePageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, "da@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/ballots/{ballotId}");
+        await SignIn.ToAsync(page, host.BaseUrl, "da@portal.local", $"/ballots/{ballotId}");
         await Assertions.Expect(page.GetByTestId("vote-history")).ToContainTextAsync("The audit findings were addressed");
 
         foreach (var table in new[] { "seat-votes", "vote-history" })

@@ -63,8 +63,7 @@ internal sealed class HostileFormSession : IAsyncDisposable
     {
         var page = await browser.NewPageAsync();
         var session = new HostileFormSession(host, page);
-        await SignIn.AsAsync(page, host.BaseUrl, account);
-        await Interactive.GotoAsync(page, host.BaseUrl + path);
+        await SignIn.ToAsync(page, host.BaseUrl, account, path);
         return session;
     }
 

@@ -17,8 +17,7 @@ public sealed class SessionEndBrowserTests(ShortSessionHost host, BrowserFixture
     {
         var page = await browser.NewPageAsync();
         await page.RouteAsync("**/js/idle*.js", route => route.AbortAsync());
-        await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/records");
+        await SignIn.ToAsync(page, host.BaseUrl, "clerk@portal.local", "/records");
         await Assertions.Expect(page.Locator(RecordRows).First).ToBeVisibleAsync();
 
         host.Time.Advance(TimeSpan.FromMinutes(ShortSessionHost.IdleMinutes + 1));

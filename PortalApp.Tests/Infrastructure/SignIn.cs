@@ -8,9 +8,26 @@ namespace PortalApp.Tests.Infrastructure;
 /// <summary>Signs in through the real Identity form, in a browser or with a plain HTTP client.</summary>
 public static partial class SignIn
 {
-    public static async Task AsAsync(IPage page, string baseUrl, string email, string password = DemoAccounts.Password)
+    public static Task AsAsync(IPage page, string baseUrl, string email, string password = DemoAccounts.Password) =>
+        SubmitAsync(page, $"{baseUrl}/Account/Login", email, password);
+
+    /// <summary>
+    /// Signs in from the sign-in page that <paramref name="path"/> would have sent a visitor to, so the portal lands on
+    /// it: one page load less than signing in to the home page and going on from there.
+    /// </summary>
+    public static async Task ToAsync(IPage page, string baseUrl, string email, string path)
     {
-        await page.GotoAsync($"{baseUrl}/Account/Login");
+        await SubmitAsync(page, $"{baseUrl}/Account/Login?ReturnUrl={Uri.EscapeDataString(path)}", email, DemoAccounts.Password);
+        var landed = new Uri(page.Url).PathAndQuery;
+        if (landed != path)
+        {
+            throw new InvalidOperationException($"Signing in as {email} to {path} landed on {landed}.");
+        }
+    }
+
+    private static async Task SubmitAsync(IPage page, string loginUrl, string email, string password)
+    {
+        await page.GotoAsync(loginUrl);
         await page.FillAsync("[name='Input.Email']", email);
         await page.FillAsync("[name='Input.Password']", password);
         // The form posts (no enhanced navigation): the portal answers with the form again or a redirect onwards, either

@@ -22,8 +22,7 @@ public sealed class LetterDateEditorTests(PortalHost host, BrowserFixture browse
         var moved = PortalTime.Today(host.Time).AddDays(3);
 
         var stakeholder = await browser.NewPageAsync();
-        await SignIn.AsAsync(stakeholder, host.BaseUrl, "courts@portal.local");
-        await Interactive.GotoAsync(stakeholder, host.BaseUrl + "/");
+        await SignIn.ToAsync(stakeholder, host.BaseUrl, "courts@portal.local", "/");
 
         var page = await OpenDraftAsync(letterId);
         await MoveDateAsync(page, moved);
@@ -94,8 +93,7 @@ public sealed class LetterDateEditorTests(PortalHost host, BrowserFixture browse
     private async Task<IPage> OpenDraftAsync(int letterId)
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, LetterScenario.Solicitor);
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/letters/{letterId}");
+        await SignIn.ToAsync(page, host.BaseUrl, LetterScenario.Solicitor, $"/letters/{letterId}");
         await Assertions.Expect(page.GetByTestId("draft-editor")).ToBeVisibleAsync();
         return page;
     }

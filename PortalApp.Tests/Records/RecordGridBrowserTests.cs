@@ -16,8 +16,7 @@ public sealed class RecordGridBrowserTests(PortalHost host, BrowserFixture brows
     public async Task TheClerkTurnsAPageAndSortsByNameWithoutARefusal()
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/records");
+        await SignIn.ToAsync(page, host.BaseUrl, "clerk@portal.local", "/records");
         var links = page.GetByTestId("record-link");
         await links.First.WaitForAsync();
         var firstOnPageOne = await links.First.GetAttributeAsync("href");
@@ -61,8 +60,7 @@ public sealed class RecordGridBrowserTests(PortalHost host, BrowserFixture brows
     public async Task ACitySignatorySeesEachInitialsOnOneLineAndIsToldWhyTheLiaisonSeesMore(int width, int height)
     {
         var page = await browser.NewPageInAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        await SignIn.AsAsync(page, host.BaseUrl, "city@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/records");
+        await SignIn.ToAsync(page, host.BaseUrl, "city@portal.local", "/records");
         var names = page.GetByTestId("record-link").Locator("[data-testid=masked]");
         await names.First.WaitForAsync();
         await Assertions.Expect(page.GetByTestId("policy-difference")).ToContainTextAsync("data schedule in force");
@@ -79,8 +77,7 @@ public sealed class RecordGridBrowserTests(PortalHost host, BrowserFixture brows
     public async Task TheLiaisonIsNotToldAboutADifferenceThatIsTheirOwnSchedule()
     {
         var page = await browser.NewPageAsync();
-        await SignIn.AsAsync(page, host.BaseUrl, "liaison@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/records");
+        await SignIn.ToAsync(page, host.BaseUrl, "liaison@portal.local", "/records");
         await Assertions.Expect(page.GetByTestId("policy-source")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("policy-difference")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();

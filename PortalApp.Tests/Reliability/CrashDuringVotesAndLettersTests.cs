@@ -82,8 +82,7 @@ public sealed partial class CrashDuringVotesAndLettersTests(BrowserFixture brows
         var page = await browser.NewPageAsync();
         try
         {
-            await SignIn.AsAsync(page, baseUrl, email);
-            await Interactive.GotoAsync(page, $"{baseUrl}/ballots/1");
+            await SignIn.ToAsync(page, baseUrl, email, "/ballots/1");
             var panel = page.GetByTestId("vote-panel");
             for (var n = offset; !stop.IsCancellationRequested; n++)
             {

@@ -24,14 +24,12 @@ public sealed class CrossInstanceTests(TwoInstances portal, BrowserFixture brows
     public async Task AVoteCastOnInstanceAAppearsOnAnOpenBallotPageOnInstanceBWithoutReload()
     {
         var watcher = await browser.NewPageAsync();
-        await SignIn.AsAsync(watcher, portal.B.BaseUrl, "da@portal.local");
-        await Interactive.GotoAsync(watcher, $"{portal.B.BaseUrl}/ballots/1");
+        await SignIn.ToAsync(watcher, portal.B.BaseUrl, "da@portal.local", "/ballots/1");
         await Assertions.Expect(watcher.GetByTestId("seat-vote-City")).Not.ToContainTextAsync("Terminate");
         var watcherUrl = watcher.Url;
 
         var voter = await browser.NewPageAsync();
-        await SignIn.AsAsync(voter, portal.A.BaseUrl, "city@portal.local");
-        await Interactive.GotoAsync(voter, $"{portal.A.BaseUrl}/ballots/1");
+        await SignIn.ToAsync(voter, portal.A.BaseUrl, "city@portal.local", "/ballots/1");
         var panel = voter.GetByTestId("vote-panel");
         await panel.GetByText("Terminate the agreement").ClickAsync();
         await panel.Locator("textarea").FillAsync("Cast on instance A.");

@@ -45,8 +45,7 @@ public sealed class NginxTests(TwoInstances portal, BrowserFixture browser)
         var other = servedBy.EndsWith($":{portal.A.Port}", StringComparison.Ordinal) ? portal.B : portal.A;
 
         var voter = await browser.NewPageAsync();
-        await SignIn.AsAsync(voter, other.BaseUrl, "da@portal.local");
-        await Interactive.GotoAsync(voter, $"{other.BaseUrl}/ballots/1");
+        await SignIn.ToAsync(voter, other.BaseUrl, "da@portal.local", "/ballots/1");
         var panel = voter.GetByTestId("vote-panel");
         await panel.GetByText("Renew for a new term").ClickAsync();
         await panel.Locator("textarea").FillAsync("Cast on the other instance.");

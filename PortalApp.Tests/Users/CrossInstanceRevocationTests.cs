@@ -17,15 +17,13 @@ public sealed class CrossInstanceRevocationTests(TwoInstances portal, BrowserFix
     public async Task AClerkLockedOnInstanceALosesTheRecordsOpenOnInstanceBWithinSeconds()
     {
         var clerk = await browser.NewPageAsync();
-        await SignIn.AsAsync(clerk, portal.B.BaseUrl, Clerk);
-        await Interactive.GotoAsync(clerk, $"{portal.B.BaseUrl}/records");
+        await SignIn.ToAsync(clerk, portal.B.BaseUrl, Clerk, "/records");
         await clerk.GetByTestId("record-link").First.WaitForAsync();
         using var cookie = await RevokedAccount.ClientWithCookiesOfAsync(clerk, portal.B.BaseUrl);
         Assert.True(await RevokedAccount.ExportAnswersAsync(cookie), "the clerk's cookie was refused before the lock");
 
         var admin = await browser.NewPageAsync();
-        await SignIn.AsAsync(admin, portal.A.BaseUrl, "admin@portal.local");
-        await Interactive.GotoAsync(admin, $"{portal.A.BaseUrl}/admin/users");
+        await SignIn.ToAsync(admin, portal.A.BaseUrl, "admin@portal.local", "/admin/users");
         await admin.GetByTestId($"lock-{Clerk}").ClickAsync();
         var clock = Stopwatch.StartNew();
         await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();

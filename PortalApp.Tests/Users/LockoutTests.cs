@@ -47,8 +47,7 @@ public sealed class LockoutTests(PortalHost host, BrowserFixture browser)
         await ExpectRefusedAsync(page);
 
         var admin = await browser.NewPageAsync();
-        await SignIn.AsAsync(admin, host.BaseUrl, "admin@portal.local");
-        await Interactive.GotoAsync(admin, $"{host.BaseUrl}/admin/users");
+        await SignIn.ToAsync(admin, host.BaseUrl, "admin@portal.local", "/admin/users");
         await Assertions.Expect(admin.GetByTestId($"locked-{email}")).ToBeVisibleAsync();
         await admin.GetByTestId($"unlock-{email}").ClickAsync();
         await Assertions.Expect(admin.GetByTestId($"locked-{email}")).ToHaveCountAsync(0);

@@ -95,13 +95,11 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
         var email = $"revoked-{Guid.NewGuid():N}@portal.local";
         await AsAdminAsync(admin => admin.CreateAsync(new NewUser(email, "Revoked Clerk", Roles.Clerk, null, DemoAccounts.Password)));
         var clerk = await browser.NewPageAsync();
-        await SignIn.AsAsync(clerk, host.BaseUrl, email);
-        await Interactive.GotoAsync(clerk, $"{host.BaseUrl}/records");
+        await SignIn.ToAsync(clerk, host.BaseUrl, email, "/records");
         await clerk.GetByTestId("record-link").First.WaitForAsync();
 
         var admin = await browser.NewPageAsync();
-        await SignIn.AsAsync(admin, host.BaseUrl, "admin@portal.local");
-        await Interactive.GotoAsync(admin, $"{host.BaseUrl}/admin/users");
+        await SignIn.ToAsync(admin, host.BaseUrl, "admin@portal.local", "/admin/users");
         await admin.GetByTestId($"lock-{email}").ClickAsync();
         var confirm = admin.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(confirm).ToContainTextAsync($"Lock {email}?");

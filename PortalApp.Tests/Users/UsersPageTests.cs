@@ -25,8 +25,7 @@ public sealed class UsersPageTests(PortalHost host, BrowserFixture browser)
         }
         var page = await browser.NewPageAsync();
         await SignIn.AsAsync(page, host.BaseUrl, "clerk@portal.local");
-        await SignIn.AsAsync(page, host.BaseUrl, "admin@portal.local");
-        await Interactive.GotoAsync(page, $"{host.BaseUrl}/admin/users");
+        await SignIn.ToAsync(page, host.BaseUrl, "admin@portal.local", "/admin/users");
         await Assertions.Expect(Rows(page).First).ToBeVisibleAsync();
 
         // Signed in a moment ago: a city time; the new account never signed in.
