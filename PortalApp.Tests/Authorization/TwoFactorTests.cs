@@ -37,7 +37,7 @@ public sealed class TwoFactorTests(TwoFactorRequiredHost host) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
 
         using var fresh = await SignIn.ClientAsync(host.BaseUrl, null);
-        var login = await SignIn.PostLoginAsync(fresh, "admin@portal.local", Seeding.DemoAccounts.Password);
+        var login = await SignIn.PostLoginAsync(fresh, "admin@portal.local", PortalApp.Seeding.DemoAccounts.Password);
         Assert.Contains("LoginWith2fa", login.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 }

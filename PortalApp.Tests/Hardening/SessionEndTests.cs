@@ -13,7 +13,7 @@ public sealed partial class SessionEndTests(ShortSessionHost host)
     {
         var jar = new CookieContainer();
         using var signedIn = Client(jar);
-        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(signedIn, "clerk@portal.local", Seeding.DemoAccounts.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn.PostLoginAsync(signedIn, "clerk@portal.local", PortalApp.Seeding.DemoAccounts.Password)).StatusCode);
         var copied = new CookieContainer();
         copied.Add(jar.GetCookies(new Uri(host.BaseUrl)));
         using var copy = Client(copied);

@@ -35,7 +35,7 @@ public sealed class HttpBaselineTests(PortalHost host)
     public async Task TheSignInCookieIsHttpOnlyAndSameSiteStrict()
     {
         using var client = await SignIn.ClientAsync(host.BaseUrl, null);
-        var response = await SignIn.PostLoginAsync(client, "clerk@portal.local", Seeding.DemoAccounts.Password);
+        var response = await SignIn.PostLoginAsync(client, "clerk@portal.local", PortalApp.Seeding.DemoAccounts.Password);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Identity.Application", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);

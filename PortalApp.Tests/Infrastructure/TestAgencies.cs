@@ -26,7 +26,7 @@ public static class TestAgencies
     }
 
     /// <summary>What <paramref name="role"/> may see now; a liaison is one of <paramref name="agency"/> (the ICE one unless said).</summary>
-    public static async Task<RecordAccess> AccessAsync(PortalHost host, string role, string agency = Seeding.DemoAgencies.Ice)
+    public static async Task<RecordAccess> AccessAsync(PortalHost host, string role, string agency = PortalApp.Seeding.DemoAgencies.Ice)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var agencyId = role == Roles.AgencyLiaison ? await IdAsync(host, agency) : (int?)null;

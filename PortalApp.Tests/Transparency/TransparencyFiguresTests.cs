@@ -18,7 +18,7 @@ namespace PortalApp.Tests.Transparency;
 public sealed class TransparencyFiguresTests(TransparencyHistory host)
 {
     private const string Few = "fewer than 10";
-    private const string Ice = Seeding.DemoAgencies.Ice;
+    private const string Ice = PortalApp.Seeding.DemoAgencies.Ice;
 
     [Fact]
     public async Task ThePageShowsTheAgencysUseByMonthWithSmallCountsSuppressed()
@@ -119,7 +119,7 @@ public sealed class TransparencyFiguresTests(TransparencyHistory host)
         Assert.Equal(hash, (await db.AccessLog.SingleAsync(e => e.Id == entryId)).Hash);
     }
 
-    public static TheoryData<string?> Visitors() => [null, .. Seeding.DemoAccounts.All.Select(a => a.Email)];
+    public static TheoryData<string?> Visitors() => [null, .. PortalApp.Seeding.DemoAccounts.All.Select(a => a.Email)];
 
     [Theory]
     [MemberData(nameof(Visitors))]

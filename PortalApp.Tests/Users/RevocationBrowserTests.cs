@@ -57,7 +57,7 @@ public sealed class RevocationBrowserTests(BallotHost host, BrowserFixture brows
 
             var demotedTo = viewer.Role == Roles.Clerk ? Roles.Auditor : Roles.Clerk;
             await RevokeWhileOpenAsync(viewer, "demote", DemoAccounts.Password, admin => admin.SetRoleAsync(id, demotedTo, null));
-            var agency = viewer.Role == Roles.AgencyLiaison ? await TestAgencies.IdAsync(host, Seeding.DemoAgencies.Ice) : (int?)null;
+            var agency = viewer.Role == Roles.AgencyLiaison ? await TestAgencies.IdAsync(host, PortalApp.Seeding.DemoAgencies.Ice) : (int?)null;
             await AsAdminAsync(admin => admin.SetRoleAsync(id, viewer.Role, viewer.Party, agency));
 
             await RevokeWhileOpenAsync(viewer, "reset", DemoAccounts.Password, admin => admin.ResetPasswordAsync(id, NewPassword));

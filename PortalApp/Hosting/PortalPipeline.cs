@@ -74,6 +74,8 @@ public static class PortalPipeline
             var dbFactory = services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
             await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
+                // A migration that rebuilds an index of millions of records outlasts the default 30-second command timeout.
+                db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
                 await db.Database.MigrateAsync(ct);
                 if (db.Provider() == DatabaseProvider.Sqlite)
                 {

@@ -34,8 +34,15 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
         ArrestedUtc = i.ArrestedUtc, District = i.District,
     });
 
+    /// <summary>Above this many records the rows are streamed (<see cref="PostgresRecordStreamLoader"/>) rather than collected first.</summary>
+    public const int StreamFrom = 200_000;
+
     public static RecordBulkLoader.Result Replace(string connectionString, int records, int seed)
     {
+        if (records >= StreamFrom)
+        {
+            return PostgresRecordStreamLoader.Replace(connectionString, records, seed);
+        }
         var clock = Stopwatch.StartNew();
         var loader = new PostgresRecordBulkLoader();
         new RecordGenerator(seed).Generate(records, loader);
@@ -43,58 +50,14 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
         connection.Open();
         using var tx = connection.BeginTransaction();
         Execute(connection, """TRUNCATE "Involvements", "Charges", "Arrests", "Persons";""");
-        Copy(connection, """COPY "Persons" ("Id", "FirstName", "LastName", "DateOfBirth", "Street", "City", "Zip", "Phone", "StateId", "PlaceOfBirth", "Race", "Ethnicity", "Sex") FROM STDIN (FORMAT BINARY)""",
-            loader.persons, (w, p) =>
-            {
-                w.Write(p.Id, NpgsqlDbType.Integer);
-                foreach (var text in new[] { p.FirstName, p.LastName })
-                {
-                    w.Write(text, NpgsqlDbType.Text);
-                }
-                w.Write(p.DateOfBirth, NpgsqlDbType.Date);
-                foreach (var text in new[] { p.Street, p.City, p.Zip, p.Phone, p.StateId, p.PlaceOfBirth, p.Race, p.Ethnicity, p.Sex })
-                {
-                    w.Write(text, NpgsqlDbType.Text);
-                }
-            });
-        Copy(connection, """COPY "Arrests" ("Id", "DcNumber", "ArrestedUtc", "District", "Officer") FROM STDIN (FORMAT BINARY)""",
-            loader.arrests, (w, a) =>
-            {
-                w.Write(a.Id, NpgsqlDbType.Integer);
-                w.Write(a.DcNumber, NpgsqlDbType.Text);
-                w.Write(a.ArrestedUtc.UtcTicks, NpgsqlDbType.Bigint);
-                w.Write(a.District, NpgsqlDbType.Integer);
-                w.Write(a.Officer, NpgsqlDbType.Text);
-            });
-        Copy(connection, """COPY "Charges" ("Id", "ArrestId", "Statute", "Description", "Grade") FROM STDIN (FORMAT BINARY)""",
-            loader.charges, (w, c) =>
-            {
-                w.Write(c.Id, NpgsqlDbType.Integer);
-                w.Write(c.ArrestId, NpgsqlDbType.Integer);
-                w.Write(c.Statute, NpgsqlDbType.Text);
-                w.Write(c.Description, NpgsqlDbType.Text);
-                w.Write(c.Grade, NpgsqlDbType.Text);
-            });
-        Copy(connection, """COPY "Involvements" ("Id", "PersonId", "ArrestId", "Role", "SearchName", "DcNumber", "ArrestedUtc", "District") FROM STDIN (FORMAT BINARY)""",
-            loader.involvements, (w, i) =>
-            {
-                w.Write(i.Id, NpgsqlDbType.Integer);
-                w.Write(i.PersonId, NpgsqlDbType.Integer);
-                w.Write(i.ArrestId, NpgsqlDbType.Integer);
-                w.Write((int)i.Role, NpgsqlDbType.Integer);
-                w.Write(i.SearchName, NpgsqlDbType.Text);
-                w.Write(i.DcNumber, NpgsqlDbType.Text);
-                w.Write(i.ArrestedUtc.UtcTicks, NpgsqlDbType.Bigint);
-                w.Write(i.District, NpgsqlDbType.Integer);
-            });
-        foreach (var table in new[] { "Persons", "Arrests", "Charges", "Involvements" })
-        {
-            Execute(connection, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false);""");
-        }
+        Copy(connection, PostgresRecordColumns.Persons, loader.persons, PostgresRecordColumns.Write);
+        Copy(connection, PostgresRecordColumns.Arrests, loader.arrests, PostgresRecordColumns.Write);
+        Copy(connection, PostgresRecordColumns.Charges, loader.charges, PostgresRecordColumns.Write);
+        Copy(connection, PostgresRecordColumns.Involvements, loader.involvements, PostgresRecordColumns.Write);
+        PostgresRecordColumns.MoveSequences(connection);
         tx.Commit();
         var loaded = clock.Elapsed;
-        // VACUUM as well as ANALYZE: it sets the visibility map, without which an index-only scan still visits the table.
-        Execute(connection, """VACUUM (ANALYZE) "Persons", "Arrests", "Charges", "Involvements";""");
+        PostgresRecordColumns.Vacuum(connection);
         return new RecordBulkLoader.Result(records, clock.Elapsed, clock.Elapsed - loaded);
     }
 
@@ -103,13 +66,12 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
         using var importer = connection.BeginBinaryImport(command);
         foreach (var row in rows)
         {
-            importer.StartRow();
             write(importer, row);
         }
         importer.Complete();
     }
 
-    private static void Execute(NpgsqlConnection connection, string sql)
+    internal static void Execute(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);
         command.ExecuteNonQuery();

@@ -730,7 +730,11 @@ namespace Portal.Data.Migrations.Postgres
 
                     b.HasIndex("Role", "SearchName", "ArrestedUtc");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Role", "SearchName", "ArrestedUtc"), new[] { "Id" });
+
                     b.HasIndex("SearchName", "ArrestedUtc", "Role");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SearchName", "ArrestedUtc", "Role"), new[] { "Id" });
 
                     b.HasIndex("District", "Role", "ArrestedUtc", "Id");
 
