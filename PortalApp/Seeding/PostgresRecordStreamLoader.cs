@@ -21,10 +21,22 @@ public sealed class PostgresRecordStreamLoader : IRecordSink, IDisposable
 
     private PostgresRecordStreamLoader(string connectionString)
     {
-        persons = Open(connectionString, PostgresRecordColumns.Persons);
-        arrests = Open(connectionString, PostgresRecordColumns.Arrests);
-        charges = Open(connectionString, PostgresRecordColumns.Charges);
-        involvements = Open(connectionString, PostgresRecordColumns.Involvements);
+        try
+        {
+            persons = Open(connectionString, PostgresRecordColumns.Persons);
+            arrests = Open(connectionString, PostgresRecordColumns.Arrests);
+            charges = Open(connectionString, PostgresRecordColumns.Charges);
+            involvements = Open(connectionString, PostgresRecordColumns.Involvements);
+        }
+        catch
+        {
+            // Closing a connection abandons its COPY; nothing was written.
+            foreach (var connection in connections)
+            {
+                connection.Dispose();
+            }
+            throw;
+        }
     }
 
     public void Add(Person person) => PostgresRecordColumns.Write(persons, person);
