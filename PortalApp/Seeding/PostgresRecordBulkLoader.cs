@@ -49,7 +49,7 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var tx = connection.BeginTransaction();
-        Execute(connection, """TRUNCATE "Involvements", "Charges", "Arrests", "Persons";""");
+        PostgresRecordColumns.Truncate(connection);
         Copy(connection, PostgresRecordColumns.Persons, loader.persons, PostgresRecordColumns.Write);
         Copy(connection, PostgresRecordColumns.Arrests, loader.arrests, PostgresRecordColumns.Write);
         Copy(connection, PostgresRecordColumns.Charges, loader.charges, PostgresRecordColumns.Write);
@@ -69,11 +69,5 @@ public sealed class PostgresRecordBulkLoader : IRecordSink
             write(importer, row);
         }
         importer.Complete();
-    }
-
-    internal static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }

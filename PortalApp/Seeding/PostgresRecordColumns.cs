@@ -4,7 +4,7 @@ using Portal.Data.Entities;
 
 namespace PortalApp.Seeding;
 
-/// <summary>The record tables' COPY commands and row writers, shared by the collecting and the streaming PostgreSQL loaders.</summary>
+/// <summary>The record tables' COPY commands, row writers and upkeep, shared by the collecting and the streaming PostgreSQL loaders.</summary>
 internal static class PostgresRecordColumns
 {
     public static readonly string[] Tables = ["Persons", "Arrests", "Charges", "Involvements"];
@@ -60,16 +60,26 @@ internal static class PostgresRecordColumns
         w.Write(i.District, NpgsqlDbType.Integer);
     }
 
+    /// <summary>Empties the four tables (one statement: they reference each other).</summary>
+    public static void Truncate(NpgsqlConnection connection) => Execute(connection, $"TRUNCATE {Quoted()};");
+
     /// <summary>Moves each table's identity sequence past its loaded ids.</summary>
     public static void MoveSequences(NpgsqlConnection connection)
     {
         foreach (var table in Tables)
         {
-            PostgresRecordBulkLoader.Execute(connection, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false);""");
+            Execute(connection, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false);""");
         }
     }
 
     /// <summary>VACUUM as well as ANALYZE: it sets the visibility map, without which an index-only scan still visits the table.</summary>
-    public static void Vacuum(NpgsqlConnection connection) =>
-        PostgresRecordBulkLoader.Execute(connection, """VACUUM (ANALYZE) "Persons", "Arrests", "Charges", "Involvements";""");
+    public static void Vacuum(NpgsqlConnection connection) => Execute(connection, $"VACUUM (ANALYZE) {Quoted()};");
+
+    public static void Execute(NpgsqlConnection connection, string sql)
+    {
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string Quoted() => string.Join(", ", Tables.Select(t => $"\"{t}\""));
 }

@@ -57,10 +57,10 @@ public sealed class PostgresRecordStreamLoader : IRecordSink, IDisposable
         var rebuild = SecondaryStructures(control);
         using (var tx = control.BeginTransaction())
         {
-            PostgresRecordBulkLoader.Execute(control, """TRUNCATE "Involvements", "Charges", "Arrests", "Persons";""");
+            PostgresRecordColumns.Truncate(control);
             foreach (var drop in rebuild.Drops)
             {
-                PostgresRecordBulkLoader.Execute(control, drop);
+                PostgresRecordColumns.Execute(control, drop);
             }
             tx.Commit();
         }
@@ -73,10 +73,10 @@ public sealed class PostgresRecordStreamLoader : IRecordSink, IDisposable
                 loader.Complete();
             }
             loaded = clock.Elapsed;
-            PostgresRecordBulkLoader.Execute(control, "SET maintenance_work_mem = '1GB'");
+            PostgresRecordColumns.Execute(control, "SET maintenance_work_mem = '1GB'");
             foreach (var create in rebuild.Creates)
             {
-                PostgresRecordBulkLoader.Execute(control, create);
+                PostgresRecordColumns.Execute(control, create);
             }
         }
         catch
@@ -128,7 +128,7 @@ public sealed class PostgresRecordStreamLoader : IRecordSink, IDisposable
         {
             try
             {
-                PostgresRecordBulkLoader.Execute(connection, create);
+                PostgresRecordColumns.Execute(connection, create);
             }
             catch (PostgresException)
             {
