@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Data.Entities;
 
 namespace PortalApp.Seeding;
